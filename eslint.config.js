@@ -62,7 +62,14 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['electron', ...nodeBuiltinPatterns, '**/main/*', '!**/main/core/errors', '!**/main/core/artwork', '!**/main/core/result'],
+              group: [
+                'electron',
+                ...nodeBuiltinPatterns,
+                '**/main/*',
+                '!**/main/core/errors',
+                '!**/main/core/artwork',
+                '!**/main/core/result',
+              ],
               message: 'The renderer talks to main only through window.nekodesk (preload/contract.ts).',
             },
           ],
@@ -77,7 +84,9 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'The core never imports Electron: pass dependencies in.' }],
-          patterns: [{ group: ['**/main/*.ts', '../*.ts', 'electron/*'], message: 'The core imports only the core.' }],
+          patterns: [
+            { group: ['**/main/*.ts', '../*.ts', 'electron/*'], message: 'The core imports only the core.' },
+          ],
         },
       ],
     },
@@ -87,7 +96,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'The contract is shared by every layer: no Electron here.' }] },
+        {
+          paths: [{ name: 'electron', message: 'The contract is shared by every layer: no Electron here.' }],
+        },
       ],
     },
   },

@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/{core,main,cli,fakes,harness}/**/*.test.ts'],
+          include: ['tests/{core,main,preload,cli,fakes,harness}/**/*.test.ts'],
           setupFiles: ['tests/setup-node.ts'],
           testTimeout: 15_000,
         },

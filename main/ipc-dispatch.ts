@@ -17,7 +17,11 @@ export type Handlers = {
   [C in CallChannel]: (request: ParsedCallRequest<C>) => Promise<CallResponse<C>> | CallResponse<C>;
 };
 
-export async function dispatchCall(handlers: Handlers, channel: unknown, request: unknown): Promise<Result<unknown>> {
+export async function dispatchCall(
+  handlers: Handlers,
+  channel: unknown,
+  request: unknown,
+): Promise<Result<unknown>> {
   return toResult(() => {
     if (!isCallChannel(channel)) {
       throw new NekodeskError('invalid_input', 'Unknown call.');
@@ -26,7 +30,10 @@ export async function dispatchCall(handlers: Handlers, channel: unknown, request
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-      throw new NekodeskError('invalid_input', `Invalid request for ${channel}${where}: ${issue?.message ?? 'rejected'}.`);
+      throw new NekodeskError(
+        'invalid_input',
+        `Invalid request for ${channel}${where}: ${issue?.message ?? 'rejected'}.`,
+      );
     }
     const handler = handlers[channel] as (request: unknown) => unknown;
     return handler(parsed.data);

@@ -22,9 +22,10 @@ type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}`
   : S;
 type AreaOf<C extends string> = C extends `${infer Area}:${string}` ? Area : never;
 
-type Method<C extends CallChannel> = undefined extends CallRequest<C>
-  ? (request?: CallRequest<C>) => Promise<CallResult<C>>
-  : (request: CallRequest<C>) => Promise<CallResult<C>>;
+type Method<C extends CallChannel> =
+  undefined extends CallRequest<C>
+    ? (request?: CallRequest<C>) => Promise<CallResult<C>>
+    : (request: CallRequest<C>) => Promise<CallResult<C>>;
 
 export type NekodeskApi = {
   [A in AreaOf<CallChannel>]: {
@@ -42,7 +43,8 @@ export function methodPath(channel: CallChannel): [area: string, method: string]
 
 export function createNekodeskApi(transport: BridgeTransport): NekodeskApi {
   const api: Record<string, unknown> = {
-    on: (channel: EventChannel, listener: (payload: unknown) => void) => transport.subscribe(channel, listener),
+    on: (channel: EventChannel, listener: (payload: unknown) => void) =>
+      transport.subscribe(channel, listener),
   };
   for (const channel of CALL_CHANNELS) {
     const [area, method] = methodPath(channel);

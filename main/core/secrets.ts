@@ -44,15 +44,22 @@ export class FileSecretStore implements SecretStore {
     try {
       return this.#codec.open(sealed);
     } catch (cause) {
-      throw new NekodeskError('unauthorized', `The saved ${describe(name)} could not be decrypted; sign in again.`, {
-        cause,
-      });
+      throw new NekodeskError(
+        'unauthorized',
+        `The saved ${describe(name)} could not be decrypted; sign in again.`,
+        {
+          cause,
+        },
+      );
     }
   }
 
   set(name: SecretName, value: string): void {
     const current = this.#read();
-    this.#write({ scheme: this.#codec.scheme, values: { ...current.values, [name]: this.#codec.seal(value) } });
+    this.#write({
+      scheme: this.#codec.scheme,
+      values: { ...current.values, [name]: this.#codec.seal(value) },
+    });
   }
 
   delete(name: SecretName): void {

@@ -50,7 +50,9 @@ export function openSettingsFile(
 
   if (existsSync(file) && !isJsonObjectFile(file)) {
     const aside = keepAside(file, 'corrupt', now());
-    notices.push(`Your settings file could not be read; it was kept as ${aside} and the defaults were restored.`);
+    notices.push(
+      `Your settings file could not be read; it was kept as ${aside} and the defaults were restored.`,
+    );
   }
 
   const backend = createBackend({

@@ -25,7 +25,10 @@ export class SettingsService {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.join('.') ?? 'settings';
-      throw new NekodeskError('invalid_input', `Invalid setting ${where}: ${issue?.message ?? 'not allowed'}.`);
+      throw new NekodeskError(
+        'invalid_input',
+        `Invalid setting ${where}: ${issue?.message ?? 'not allowed'}.`,
+      );
     }
     const { services, ...rest } = parsed.data;
     const next = settingsSchema.parse({
