@@ -7,6 +7,11 @@ export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 export interface RateLimitRule {
   limit: number;
   windowMs: number;
+  /**
+   * Extra spacing added to the window to absorb real network latency (a request we start at t may reach the
+   * server later than one we started before it). Default: 2% of the window, at most 1 s.
+   */
+  safetyMarginMs?: number;
 }
 
 export interface RequestOptions {
@@ -37,6 +42,10 @@ export interface HttpResponse<T> {
  * timeout → timeout, bad JSON / schema mismatch / wrong content type / truncated / too large → invalid_response.
  */
 export interface HttpTransport {
-  json<S extends z.ZodType>(url: string, schema: S, options: RequestOptions): Promise<HttpResponse<z.output<S>>>;
+  json<S extends z.ZodType>(
+    url: string,
+    schema: S,
+    options: RequestOptions,
+  ): Promise<HttpResponse<z.output<S>>>;
   bytes(url: string, options: RequestOptions): Promise<HttpResponse<Uint8Array>>;
 }

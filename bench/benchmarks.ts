@@ -1,0 +1,6 @@
+import type { Benchmark } from './figure';
+import { rateLimitEfficiency } from './rate-limit-efficiency';
+import { requestSharing } from './request-sharing';
+
+/** Every benchmark `npm run bench` runs, in order. A new one is a file exporting a `Benchmark`, added here. */
+export const BENCHMARKS: Benchmark[] = [rateLimitEfficiency, requestSharing];
