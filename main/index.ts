@@ -1,0 +1,162 @@
+/**
+ * The Electron app's composition root: wires the core to Electron through the small modules in
+ * main/shell/ and holds the app's lifecycle. Everything here is wiring; behaviour lives in those modules.
+ */
+import { app, dialog, ipcMain, protocol, safeStorage, session, shell, type BrowserWindow } from 'electron';
+import os from 'node:os';
+import { APP_NAME } from './core/app-info';
+import { resolvePaths } from './core/paths';
+import { SettingsService, type Settings } from './core/settings';
+import { createHandlers } from './handlers';
+import { createAppCore, listCategories } from './shell/app-core';
+import { resolveAppFiles } from './shell/app-files';
+import { serveRendererRequest } from './shell/app-protocol';
+import { routeArgv, type LaunchAction } from './shell/argv-router';
+import { registerIpc } from './shell/ipc';
+import { createRedactor } from './shell/log-redaction';
+import { createLogger } from './shell/logger';
+import { applyLaunchAtLogin } from './shell/login-item';
+import { APP_SCHEME, createRendererPages } from './shell/renderer-pages';
+import { createAppSecretStore } from './shell/secret-store';
+import { guardSession } from './shell/session-guard';
+import { openAppSettings } from './shell/settings-store';
+import { createTray } from './shell/tray';
+import { guardWebContents } from './shell/web-contents-guard';
+import { createWindowEvents } from './shell/window-events';
+import { createMainWindow, createPickerWindow, showWindow } from './shell/windows';
+
+const paths = resolvePaths();
+const redactor = createRedactor();
+const log = createLogger({ dir: paths.logs, redactor, console: !app.isPackaged });
+
+// Before `ready`: every renderer sandboxed, Chromium's profile in our data folder, our pages' scheme.
+app.enableSandbox();
+app.setPath('userData', paths.data);
+app.setAppLogsPath(paths.logs);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const openExternal = (url: string): Promise<void> => shell.openExternal(url);
+app.on('web-contents-created', (_event, contents) => {
+  guardWebContents(contents, { openExternal, log });
+});
+
+let windows: { main: BrowserWindow; picker: BrowserWindow } | null = null;
+const pendingLaunches: LaunchAction[] = [];
+let quitting = false;
+
+if (app.requestSingleInstanceLock()) {
+  app.on('second-instance', (_event, argv) => {
+    launch(routeArgv(argv, { secondInstance: true }));
+  });
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  // A tray app keeps running with no window open; quitting goes through the tray (or the OS).
+  app.on('window-all-closed', () => undefined);
+  app.on('activate', () => {
+    launch({ kind: 'show-main' });
+  });
+  app.whenReady().then(start).catch(fail);
+} else {
+  log.info('Nekodesk is already running: handed this launch to it.');
+  app.quit();
+}
+
+function start(): void {
+  log.info(`${APP_NAME} starting (${process.platform}, data in ${paths.data})`);
+  if (process.platform === 'win32') app.setAppUserModelId('app.nekodesk.desktop');
+  guardSession(session.defaultSession, log);
+
+  const files = resolveAppFiles(app.getAppPath(), process.platform);
+  protocol.handle(APP_SCHEME, (request) => serveRendererRequest(request, files.rendererDir));
+  const pages = createRendererPages(app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL);
+
+  const opened = openAppSettings(paths.config);
+  const settings = new SettingsService(opened.backend, opened.settings);
+  const secrets = createAppSecretStore({
+    configDir: paths.config,
+    safeStorage,
+    platform: process.platform,
+    redactor,
+  });
+  const core = createAppCore(settings, { env: process.env, secrets });
+  const handlers = createHandlers({
+    settings,
+    listCategories: () => listCategories(core()),
+    openExternal,
+    platform: process.platform,
+  });
+
+  const events = createWindowEvents();
+  const windowDeps = { files, pages, events, devTools: !app.isPackaged, isQuitting: () => quitting, log };
+  const main = createMainWindow(windowDeps);
+  const picker = createPickerWindow(windowDeps);
+  windows = { main, picker };
+  registerIpc(
+    ipcMain,
+    handlers,
+    {
+      trustedContents: () => [main, picker].filter((w) => !w.isDestroyed()).map((w) => w.webContents),
+      pages,
+    },
+    log,
+  );
+  createTray(files.trayIcon, {
+    openMain: () => {
+      launch({ kind: 'show-main' });
+    },
+    quit: () => {
+      app.quit();
+    },
+  });
+
+  for (const message of opened.notices) {
+    log.warn(message);
+    events.send(main, 'app:notice', { level: 'warning', message });
+  }
+  const setLaunchAtLogin = (enabled: boolean): void => {
+    try {
+      applyLaunchAtLogin(enabled, {
+        app,
+        platform: process.platform,
+        env: process.env,
+        homeDir: os.homedir(),
+        execPath: process.execPath,
+        log,
+      });
+    } catch (error) {
+      log.error('Could not change launch at login', error);
+      events.send(main, 'app:notice', { level: 'error', message: 'Launch at login could not be changed.' });
+    }
+  };
+  let previous: Settings = settings.get();
+  setLaunchAtLogin(previous.launchAtLogin);
+  settings.onChange((next) => {
+    events.broadcast('settings:changed', next);
+    if (next.launchAtLogin !== previous.launchAtLogin) setLaunchAtLogin(next.launchAtLogin);
+    previous = next;
+  });
+
+  const openedAtLogin = process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin;
+  launch(routeArgv(process.argv, { secondInstance: false, openedAtLogin }));
+  for (const action of pendingLaunches.splice(0)) launch(action);
+}
+
+/** Carries out what a launch asked for; launches before the windows exist wait for them. */
+function launch(action: LaunchAction): void {
+  if (windows === null) {
+    pendingLaunches.push(action);
+    return;
+  }
+  if (action.kind === 'show-main') showWindow(windows.main);
+  else if (action.kind === 'show-picker') showWindow(windows.picker);
+}
+
+function fail(error: unknown): void {
+  log.error('Nekodesk could not start', error);
+  const reason = error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox(`${APP_NAME} could not start`, String(redactor.redact(reason)));
+  app.exit(1);
+}

@@ -1,0 +1,667 @@
+/**
+ * The one hand-written stand-in for the `electron` module (no Electron binary on these machines).
+ * Each test file mocks it with `vi.mock('electron', () => import('./fake-electron'))`. It behaves like
+ * Electron where the shell depends on it — events with preventDefault, a window-open handler whose
+ * absence means "allow", `send` throwing on a destroyed webContents, one handler per IPC channel,
+ * quitting closes every window — and adds helpers (`navigate`, `finishLoad`, `invoke`, …) to drive it.
+ */
+import Conf, { type Options as ConfOptions } from 'conf';
+import { existsSync } from 'node:fs';
+import { EventEmitter } from 'node:events';
+
+export class FakeEvent {
+  defaultPrevented = false;
+  preventDefault(): void {
+    this.defaultPrevented = true;
+  }
+}
+
+let nextId = 1;
+
+export class FakeWebFrameMain {
+  readonly routingId = nextId++;
+  constructor(
+    public url: string,
+    public readonly parent: FakeWebFrameMain | null,
+    public readonly processId: number,
+  ) {}
+}
+
+export interface WindowOpenDetails {
+  url: string;
+  frameName: string;
+  features: string;
+  disposition: 'default' | 'foreground-tab' | 'background-tab' | 'new-window' | 'other';
+}
+type WindowOpenHandler = (details: WindowOpenDetails) => { action: 'allow' | 'deny' };
+
+export class FakeWebContents extends EventEmitter {
+  readonly id = nextId++;
+  readonly mainFrame = new FakeWebFrameMain('', null, this.id);
+  /** Everything main sent to this page, in order. */
+  readonly sent: { channel: string; payload: unknown }[] = [];
+  windowOpenHandler: WindowOpenHandler | null = null;
+  #destroyed = false;
+  #loading = false;
+
+  setWindowOpenHandler(handler: WindowOpenHandler): void {
+    this.windowOpenHandler = handler;
+  }
+
+  send(channel: string, ...args: unknown[]): void {
+    if (this.#destroyed) throw new Error('Object has been destroyed');
+    this.sent.push({ channel, payload: args[0] });
+    ipcRenderer.deliver(this, channel, args[0]);
+  }
+
+  isDestroyed(): boolean {
+    return this.#destroyed;
+  }
+
+  isLoading(): boolean {
+    return this.#loading;
+  }
+
+  getURL(): string {
+    return this.mainFrame.url;
+  }
+
+  /** Called by loadURL: the page starts loading (Electron emits did-start-loading). */
+  startLoading(url: string): void {
+    this.mainFrame.url = url;
+    this.#loading = true;
+    this.emit('did-start-loading', new FakeEvent());
+  }
+
+  // ——— helpers that play the page's part ———
+
+  finishLoad(): void {
+    this.#loading = false;
+    this.emit('did-finish-load', new FakeEvent());
+  }
+
+  /** The page navigates (a link, `location = …`); returns whether main let it. */
+  navigate(url: string): boolean {
+    const event = new FakeEvent();
+    this.emit('will-navigate', event, url, false, true, this.id, this.mainFrame.routingId);
+    if (!event.defaultPrevented) this.mainFrame.url = url;
+    return !event.defaultPrevented;
+  }
+
+  redirect(url: string): boolean {
+    const event = new FakeEvent();
+    this.emit('will-redirect', event, url, false, true, this.id, this.mainFrame.routingId);
+    return !event.defaultPrevented;
+  }
+
+  attachWebview(src: string): boolean {
+    const event = new FakeEvent();
+    this.emit('will-attach-webview', event, {}, { src });
+    return !event.defaultPrevented;
+  }
+
+  /** `window.open(url)`: Electron allows it when no handler is set. */
+  openWindow(url: string): 'allow' | 'deny' {
+    const handler = this.windowOpenHandler;
+    return handler === null
+      ? 'allow'
+      : handler({ url, frameName: '', features: '', disposition: 'new-window' }).action;
+  }
+
+  addSubFrame(url: string): FakeWebFrameMain {
+    return new FakeWebFrameMain(url, this.mainFrame, this.id);
+  }
+
+  destroy(): void {
+    this.#destroyed = true;
+    this.emit('destroyed');
+  }
+}
+
+export interface FakeWindowOptions {
+  show?: boolean;
+  webPreferences?: Record<string, unknown>;
+  [option: string]: unknown;
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static readonly created: FakeBrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  readonly options: FakeWindowOptions;
+  #visible: boolean;
+  #destroyed = false;
+  #minimized = false;
+  focused = false;
+
+  constructor(options: FakeWindowOptions = {}) {
+    super();
+    this.options = options;
+    this.#visible = options.show ?? true;
+    FakeBrowserWindow.created.push(this);
+    app.emit('web-contents-created', new FakeEvent(), this.webContents);
+  }
+
+  static getAllWindows(): FakeBrowserWindow[] {
+    return FakeBrowserWindow.created.filter((window) => !window.isDestroyed());
+  }
+
+  loadURL(url: string): Promise<void> {
+    this.#alive();
+    this.webContents.startLoading(url);
+    return new Promise((resolve) => {
+      this.webContents.once('did-finish-load', () => {
+        resolve();
+      });
+    });
+  }
+
+  show(): void {
+    this.#alive();
+    this.#visible = true;
+    this.#minimized = false;
+    this.emit('show');
+  }
+
+  hide(): void {
+    this.#alive();
+    this.#visible = false;
+    this.emit('hide');
+  }
+
+  focus(): void {
+    this.#alive();
+    this.focused = true;
+  }
+
+  minimize(): void {
+    this.#minimized = true;
+  }
+
+  restore(): void {
+    this.#minimized = false;
+  }
+
+  isMinimized(): boolean {
+    return this.#minimized;
+  }
+
+  isVisible(): boolean {
+    return !this.#destroyed && this.#visible;
+  }
+
+  isDestroyed(): boolean {
+    return this.#destroyed;
+  }
+
+  /** Like the close button: 'close' may be prevented; otherwise the window is destroyed. */
+  close(): void {
+    if (this.#destroyed) return;
+    const event = new FakeEvent();
+    this.emit('close', event);
+    if (!event.defaultPrevented) this.destroy();
+  }
+
+  destroy(): void {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    this.webContents.destroy();
+    this.emit('closed');
+  }
+
+  blur(): void {
+    this.focused = false;
+    this.emit('blur');
+  }
+
+  #alive(): void {
+    if (this.#destroyed) throw new Error('Object has been destroyed');
+  }
+}
+
+export interface FakeInvokeEvent {
+  sender: FakeWebContents;
+  senderFrame: FakeWebFrameMain | null;
+  frameId: number;
+  processId: number;
+  type: 'frame';
+}
+
+class FakeIpcMain extends EventEmitter {
+  readonly handlers = new Map<string, (event: FakeInvokeEvent, ...args: unknown[]) => unknown>();
+
+  handle(channel: string, listener: (event: FakeInvokeEvent, ...args: unknown[]) => unknown): void {
+    if (this.handlers.has(channel))
+      throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, listener);
+  }
+
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+
+  /** What `ipcRenderer.invoke(channel, request)` in `sender` (by default its main frame) gets back. */
+  async invoke(
+    channel: string,
+    request: unknown,
+    from: { sender: FakeWebContents; frame?: FakeWebFrameMain | null },
+  ): Promise<unknown> {
+    const handler = this.handlers.get(channel);
+    if (handler === undefined) throw new Error(`No handler registered for '${channel}'`);
+    const frame = from.frame === undefined ? from.sender.mainFrame : from.frame;
+    const answer = await handler(
+      {
+        sender: from.sender,
+        senderFrame: frame,
+        frameId: frame?.routingId ?? -1,
+        processId: from.sender.id,
+        type: 'frame',
+      },
+      request,
+    );
+    return answer;
+  }
+
+  reset(): void {
+    this.handlers.clear();
+    this.removeAllListeners();
+  }
+}
+
+/** The preload's side of IPC, attached to one webContents (the page it runs in). */
+class FakeIpcRenderer extends EventEmitter {
+  contents: FakeWebContents | null = null;
+
+  invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+    if (this.contents === null)
+      return Promise.reject(new Error('The fake ipcRenderer is not attached to a page'));
+    return ipcMain.invoke(channel, args[0], { sender: this.contents });
+  }
+
+  deliver(from: FakeWebContents, channel: string, payload: unknown): void {
+    if (from === this.contents) this.emit(channel, { sender: null }, payload);
+  }
+
+  reset(): void {
+    this.contents = null;
+    this.removeAllListeners();
+  }
+}
+
+class FakeContextBridge {
+  exposed: Record<string, unknown> = {};
+  exposeInMainWorld(key: string, api: unknown): void {
+    if (key in this.exposed)
+      throw new Error(`Cannot bind an API on top of an existing property on the window object`);
+    this.exposed[key] = api;
+  }
+}
+
+export interface LoginItemSettingsCall {
+  openAtLogin?: boolean;
+  args?: string[];
+}
+
+class FakeApp extends EventEmitter {
+  isPackaged = false;
+  lockAvailable = true;
+  sandboxEnabled = false;
+  appPath = process.cwd();
+  readonly paths = new Map<string, string>();
+  readonly loginItemCalls: LoginItemSettingsCall[] = [];
+  quitRequested = false;
+  hasQuit = false;
+  exitCode: number | null = null;
+  #ready = false;
+  #resolveReady: () => void = () => undefined;
+  #whenReady = this.#newReadyPromise();
+
+  reset(): void {
+    this.removeAllListeners();
+    this.isPackaged = false;
+    this.lockAvailable = true;
+    this.sandboxEnabled = false;
+    this.appPath = process.cwd();
+    this.paths.clear();
+    this.loginItemCalls.length = 0;
+    this.quitRequested = false;
+    this.hasQuit = false;
+    this.exitCode = null;
+    this.#ready = false;
+    this.#whenReady = this.#newReadyPromise();
+  }
+
+  #newReadyPromise(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.#resolveReady = resolve;
+    });
+  }
+
+  requestSingleInstanceLock(): boolean {
+    return this.lockAvailable;
+  }
+
+  enableSandbox(): void {
+    if (this.#ready) throw new Error('app.enableSandbox() can only be called before app is ready');
+    this.sandboxEnabled = true;
+  }
+
+  setPath(name: string, value: string): void {
+    this.paths.set(name, value);
+  }
+
+  getPath(name: string): string {
+    return this.paths.get(name) ?? `/fake-electron/${name}`;
+  }
+
+  setAppLogsPath(value: string): void {
+    this.paths.set('logs', value);
+  }
+
+  getAppPath(): string {
+    return this.appPath;
+  }
+
+  getVersion(): string {
+    return '0.1.0';
+  }
+
+  getName(): string {
+    return 'nekodesk';
+  }
+
+  setAppUserModelId(_id: string): void {
+    // Windows only; nothing to record.
+  }
+
+  setLoginItemSettings(settings: LoginItemSettingsCall): void {
+    this.loginItemCalls.push(settings);
+  }
+
+  getLoginItemSettings(): { openAtLogin: boolean; wasOpenedAtLogin: boolean } {
+    return { openAtLogin: this.loginItemCalls.at(-1)?.openAtLogin ?? false, wasOpenedAtLogin: false };
+  }
+
+  isReady(): boolean {
+    return this.#ready;
+  }
+
+  whenReady(): Promise<void> {
+    return this.#whenReady;
+  }
+
+  /** Helper: Electron finished starting. Resolves after the app's ready work has run. */
+  async becomeReady(): Promise<void> {
+    this.#ready = true;
+    this.emit('ready', new FakeEvent(), {});
+    this.#resolveReady();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+
+  /** before-quit, then every window is asked to close; any window that refuses cancels the quit. */
+  quit(): void {
+    this.quitRequested = true;
+    const event = new FakeEvent();
+    this.emit('before-quit', event);
+    if (event.defaultPrevented) return;
+    for (const window of FakeBrowserWindow.getAllWindows()) window.close();
+    if (FakeBrowserWindow.getAllWindows().length > 0) return;
+    this.emit('will-quit', new FakeEvent());
+    this.hasQuit = true;
+  }
+
+  exit(code = 0): void {
+    this.exitCode = code;
+  }
+}
+
+type PermissionRequestHandler = (
+  contents: FakeWebContents,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: Record<string, unknown>,
+) => void;
+type PermissionCheckHandler = (
+  contents: FakeWebContents | null,
+  permission: string,
+  origin: string,
+  details: Record<string, unknown>,
+) => boolean;
+export interface HeadersDetails {
+  url: string;
+  resourceType: string;
+  responseHeaders?: Record<string, string[]>;
+}
+export interface HeadersResponse {
+  cancel?: boolean;
+  responseHeaders?: Record<string, string | string[]>;
+}
+type HeadersListener = (details: HeadersDetails, callback: (response: HeadersResponse) => void) => void;
+
+class FakeSession {
+  permissionRequestHandler: PermissionRequestHandler | null = null;
+  permissionCheckHandler: PermissionCheckHandler | null = null;
+  headersListener: HeadersListener | null = null;
+  readonly webRequest = {
+    onHeadersReceived: (listener: HeadersListener | null): void => {
+      this.headersListener = listener;
+    },
+  };
+
+  setPermissionRequestHandler(handler: PermissionRequestHandler | null): void {
+    this.permissionRequestHandler = handler;
+  }
+
+  setPermissionCheckHandler(handler: PermissionCheckHandler | null): void {
+    this.permissionCheckHandler = handler;
+  }
+
+  /** A page asks for a permission; Electron grants it when no handler is set. */
+  requestPermission(contents: FakeWebContents, permission: string): Promise<boolean> {
+    const handler = this.permissionRequestHandler;
+    if (handler === null) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      handler(contents, permission, resolve, { requestingUrl: contents.getURL() });
+    });
+  }
+
+  checkPermission(contents: FakeWebContents, permission: string): boolean {
+    return this.permissionCheckHandler?.(contents, permission, contents.getURL(), {}) ?? true;
+  }
+
+  /** A response arrives; returns the headers the page will see. */
+  receiveHeaders(details: HeadersDetails): Promise<Record<string, string | string[]> | undefined> {
+    const listener = this.headersListener;
+    if (listener === null) return Promise.resolve(details.responseHeaders);
+    return new Promise((resolve) => {
+      listener(details, (response) => {
+        resolve(response.responseHeaders ?? details.responseHeaders);
+      });
+    });
+  }
+
+  reset(): void {
+    this.permissionRequestHandler = null;
+    this.permissionCheckHandler = null;
+    this.headersListener = null;
+  }
+}
+
+class FakeProtocol {
+  privileged: { scheme: string; privileges?: Record<string, boolean> }[] = [];
+  readonly handlers = new Map<string, (request: Request) => Promise<Response> | Response>();
+
+  registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: Record<string, boolean> }[]): void {
+    if (app.isReady())
+      throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+    this.privileged.push(...schemes);
+  }
+
+  handle(scheme: string, handler: (request: Request) => Promise<Response> | Response): void {
+    if (this.handlers.has(scheme)) throw new Error(`Failed to register protocol: ${scheme}`);
+    this.handlers.set(scheme, handler);
+  }
+
+  /** A page (or loadURL) requests a URL of a handled scheme. */
+  async fetch(url: string): Promise<Response> {
+    const handler = this.handlers.get(new URL(url).protocol.slice(0, -1));
+    if (handler === undefined) throw new Error(`net::ERR_UNKNOWN_URL_SCHEME ${url}`);
+    return handler(new Request(url));
+  }
+
+  reset(): void {
+    this.privileged = [];
+    this.handlers.clear();
+  }
+}
+
+/** Encrypts by XOR behind a marker: enough to prove a value never hits the disk as plain text. */
+class FakeSafeStorage {
+  available = true;
+  backend: 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown' =
+    'gnome_libsecret';
+  static readonly MARK = Buffer.from('v10');
+
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  }
+
+  getSelectedStorageBackend(): FakeSafeStorage['backend'] {
+    return this.backend;
+  }
+
+  encryptString(plain: string): Buffer {
+    if (!this.available) {
+      throw new Error(
+        'Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.',
+      );
+    }
+    return Buffer.concat([FakeSafeStorage.MARK, Buffer.from(plain, 'utf8').map((byte) => byte ^ 0x5a)]);
+  }
+
+  decryptString(sealed: Buffer): string {
+    if (!this.available || !sealed.subarray(0, 3).equals(FakeSafeStorage.MARK)) {
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    }
+    return Buffer.from(sealed.subarray(3).map((byte) => byte ^ 0x5a)).toString('utf8');
+  }
+
+  reset(): void {
+    this.available = true;
+    this.backend = 'gnome_libsecret';
+  }
+}
+
+export class FakeNativeImage {
+  templateImage = false;
+  constructor(readonly path: string) {}
+  /** Electron gives an empty image when the file can't be read. */
+  isEmpty(): boolean {
+    return !existsSync(this.path);
+  }
+  setTemplateImage(value: boolean): void {
+    this.templateImage = value;
+  }
+}
+
+export interface FakeMenuItem {
+  label?: string;
+  type?: string;
+  click?: (...args: unknown[]) => void;
+}
+
+export class FakeMenu {
+  constructor(readonly items: FakeMenuItem[]) {}
+  static buildFromTemplate(template: FakeMenuItem[]): FakeMenu {
+    return new FakeMenu(template);
+  }
+}
+
+export class FakeTray extends EventEmitter {
+  static readonly created: FakeTray[] = [];
+  tooltip = '';
+  menu: FakeMenu | null = null;
+  constructor(readonly image: FakeNativeImage) {
+    super();
+    FakeTray.created.push(this);
+  }
+  setToolTip(text: string): void {
+    this.tooltip = text;
+  }
+  setContextMenu(menu: FakeMenu | null): void {
+    this.menu = menu;
+  }
+  /** Helper: the person picks a menu item by its label. */
+  choose(label: string): void {
+    const item = this.menu?.items.find((entry) => entry.label === label);
+    if (item?.click === undefined) throw new Error(`No tray menu item "${label}"`);
+    item.click();
+  }
+}
+
+export const app = new FakeApp();
+export const ipcMain = new FakeIpcMain();
+export const ipcRenderer = new FakeIpcRenderer();
+export const contextBridge = new FakeContextBridge();
+export const safeStorage = new FakeSafeStorage();
+export const protocol = new FakeProtocol();
+export const session = { defaultSession: new FakeSession() };
+export const shell = {
+  opened: [] as string[],
+  openExternal(url: string): Promise<void> {
+    shell.opened.push(url);
+    return Promise.resolve();
+  },
+};
+export const nativeImage = { createFromPath: (path: string) => new FakeNativeImage(path) };
+export const dialog = {
+  errors: [] as { title: string; content: string }[],
+  showErrorBox(title: string, content: string): void {
+    dialog.errors.push({ title, content });
+  },
+};
+export const BrowserWindow = FakeBrowserWindow;
+export const Tray = FakeTray;
+export const Menu = FakeMenu;
+
+/**
+ * electron-store over the fake `app`: the real package imports the real `electron`, which cannot load
+ * here. Same option handling as electron-store 11: the file is named by `name` (default "config"),
+ * which replaces conf's `configName`; `cwd` defaults to userData.
+ */
+export class FakeElectronStore extends Conf {
+  constructor(options: ConfOptions<Record<string, unknown>> & { name?: string } = {}) {
+    const { name = 'config', ...rest } = options;
+    super({ ...rest, configName: name, cwd: rest.cwd ?? app.getPath('userData') });
+  }
+}
+
+/** Clears what a previous test left in the singletons. */
+export function resetFakeElectron(): void {
+  app.reset();
+  ipcMain.reset();
+  ipcRenderer.reset();
+  contextBridge.exposed = {};
+  safeStorage.reset();
+  protocol.reset();
+  session.defaultSession.reset();
+  shell.opened.length = 0;
+  dialog.errors.length = 0;
+  FakeBrowserWindow.created.length = 0;
+  FakeTray.created.length = 0;
+}
+
+export default {
+  app,
+  ipcMain,
+  ipcRenderer,
+  contextBridge,
+  safeStorage,
+  protocol,
+  session,
+  shell,
+  nativeImage,
+  dialog,
+  BrowserWindow,
+  Tray,
+  Menu,
+};

@@ -1,0 +1,116 @@
+import type { IpcMain, WebContents } from 'electron';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CALL_CHANNELS } from '../../preload/contract';
+import { registerIpc } from '../../main/shell/ipc';
+import { createRendererPages } from '../../main/shell/renderer-pages';
+import { FakeBrowserWindow, ipcMain, resetFakeElectron } from './fake-electron';
+
+beforeEach(() => {
+  resetFakeElectron();
+});
+
+/** Handlers that only record that they ran. */
+function spyHandlers() {
+  const handlers = {
+    'app:info': vi.fn(() => ({ name: 'Nekodesk', version: '0.1.0', platform: 'linux' })),
+    'nekos:categories': vi.fn(() => Promise.resolve([])),
+    'settings:get': vi.fn(),
+    'settings:update': vi.fn(),
+    'shell:open-external': vi.fn(() => null),
+  };
+  return handlers;
+}
+
+function setUp(pagesBase?: string) {
+  const pages = createRendererPages(pagesBase);
+  const ours = new FakeBrowserWindow({});
+  void ours.loadURL(pages.url('main'));
+  const handlers = spyHandlers();
+  const log = { error: vi.fn(), warn: vi.fn(), info: vi.fn(), debug: vi.fn() };
+  registerIpc(
+    ipcMain as unknown as IpcMain,
+    handlers,
+    { trustedContents: () => [ours.webContents as unknown as WebContents], pages },
+    log,
+  );
+  return { ours, handlers, log, pages };
+}
+
+const UNAUTHORIZED = {
+  ok: false,
+  error: { code: 'unauthorized', message: 'This page may not call Nekodesk.' },
+};
+
+describe('IPC sender checks', () => {
+  it('handles every channel of the contract', () => {
+    setUp();
+    expect([...ipcMain.handlers.keys()].sort()).toEqual([...CALL_CHANNELS].sort());
+  });
+
+  it('lets a call from our window’s main frame through to its handler', async () => {
+    const { ours, handlers } = setUp();
+    await expect(ipcMain.invoke('app:info', undefined, { sender: ours.webContents })).resolves.toEqual({
+      ok: true,
+      data: { name: 'Nekodesk', version: '0.1.0', platform: 'linux' },
+    });
+    expect(handlers['app:info']).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a foreign webContents, even one showing our page, before any handler runs', async () => {
+    const { handlers, log, pages } = setUp();
+    const foreign = new FakeBrowserWindow({});
+    void foreign.loadURL(pages.url('main'));
+    await expect(
+      ipcMain.invoke('shell:open-external', { url: 'https://example.com/' }, { sender: foreign.webContents }),
+    ).resolves.toEqual(UNAUTHORIZED);
+    expect(handlers['shell:open-external']).not.toHaveBeenCalled();
+    expect(log.warn).toHaveBeenCalledWith('Refused IPC call shell:open-external: not one of our windows');
+  });
+
+  it('refuses a sub-frame of our window, even at our own URL', async () => {
+    const { ours, handlers } = setUp();
+    const frame = ours.webContents.addSubFrame(ours.webContents.getURL());
+    await expect(ipcMain.invoke('settings:update', {}, { sender: ours.webContents, frame })).resolves.toEqual(
+      UNAUTHORIZED,
+    );
+    expect(handlers['settings:update']).not.toHaveBeenCalled();
+  });
+
+  it('refuses our window once it shows a page that is not ours', async () => {
+    const { ours, handlers } = setUp('http://localhost:5173');
+    for (const url of [
+      'http://localhost:5174/index.html',
+      'https://localhost:5173/index.html',
+      'http://localhost:5173/other.html',
+      'file:///work/main/out/renderer/index.html',
+      'app://nekodesk/index.html',
+    ]) {
+      ours.webContents.mainFrame.url = url;
+      await expect(ipcMain.invoke('app:info', undefined, { sender: ours.webContents })).resolves.toEqual(
+        UNAUTHORIZED,
+      );
+    }
+    expect(handlers['app:info']).not.toHaveBeenCalled();
+  });
+
+  it('answers invalid_input for a malformed request or an unknown extra field, without running the handler', async () => {
+    const { ours, handlers } = setUp();
+    const from = { sender: ours.webContents };
+    for (const request of [
+      undefined,
+      'https://example.com',
+      { url: 42 },
+      { url: 'https://a.example', extra: 1 },
+    ]) {
+      await expect(ipcMain.invoke('shell:open-external', request, from)).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input' },
+      });
+    }
+    await expect(ipcMain.invoke('app:info', { surprise: true }, from)).resolves.toMatchObject({
+      error: { code: 'invalid_input' },
+    });
+    expect(handlers['shell:open-external']).not.toHaveBeenCalled();
+    expect(handlers['app:info']).not.toHaveBeenCalled();
+  });
+});
