@@ -23,7 +23,17 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('renderer'),
-    plugins: [svelte()],
+    plugins: [
+      svelte(),
+      {
+        // The dev server injects CSS as <style> elements, which the pages' CSP (style-src 'self') blocks.
+        // Relax that for `electron-vite dev` only; built pages keep the strict policy.
+        name: 'nekodesk:dev-inline-styles',
+        apply: 'serve',
+        transformIndexHtml: (html: string) =>
+          html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+      },
+    ],
     build: {
       outDir: resolve('out/renderer'),
       rollupOptions: {

@@ -1,0 +1,211 @@
+/**
+ * The browser harness: the real core behind the built renderer, on 127.0.0.1, so the UI runs in any
+ * browser (and under Playwright) exactly as in the app. `npm run web` builds, then runs this file.
+ *
+ *   GET  /, /picker                 the pages, with the web bridge injected and the session cookie set
+ *   GET  /assets/…                  the built renderer's files
+ *   GET  /__nekodesk/bridge.js      window.nekodesk over this loopback API (harness/web-bridge.ts)
+ *   POST /__nekodesk/call/<channel> {request} → the call's Result, through dispatchCall
+ *   GET  /__nekodesk/events         the contract's events as server-sent events
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { FetchLike } from '../main/core/http';
+import { dispatchCall } from '../main/ipc-dispatch';
+import type { EventChannel, EventPayload } from '../preload/contract';
+import { buildBridge } from './bridge-build';
+import { EventStream } from './event-stream';
+import { createHarnessCore } from './harness-core';
+import { json, readBody, refusal, reply, text, writeReply, type Reply } from './replies';
+import { createToken, hasToken, refuseForeign, SECURITY_HEADERS, tokenCookie } from './security';
+import { contentTypeOf, findAsset, injectBridge, PAGES, readPage } from './static-files';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BRIDGE_PATH = '/__nekodesk/bridge.js';
+const CALL_PREFIX = '/__nekodesk/call/';
+const EVENTS_PATH = '/__nekodesk/events';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface HarnessOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Where NEKODESK_HOME and the NEKODESK_*_URL overrides are read. Default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** The core's fetch. Default the global one. */
+  fetch?: FetchLike;
+  /** The built renderer. Default out/renderer. */
+  rendererDir?: string;
+  /** Where the harness reports what it does instead of acting (opening links). Default stderr. */
+  log?: (line: string) => void;
+}
+
+export interface Harness {
+  /** http://127.0.0.1:PORT/ */
+  url: string;
+  port: number;
+  /** Every URL a page asked to open, in order. */
+  openedUrls: string[];
+  /** Sends an event to every connected page, as main would. */
+  emit<E extends EventChannel>(channel: E, payload: EventPayload<E>): void;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const env = options.env ?? process.env;
+  const rendererDir = path.resolve(options.rendererDir ?? path.join(ROOT, 'out', 'renderer'));
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const openedUrls: string[] = [];
+  const core = createHarnessCore({
+    env,
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    onOpenExternal: (url) => {
+      openedUrls.push(url);
+      log(`Nekodesk web harness: a page asked to open ${url} (not opened: this is a browser harness).`);
+    },
+  });
+  const bridge = await buildBridge();
+  const events = new EventStream();
+  const stopSettings = core.settings.onChange((settings) => {
+    events.emit('settings:changed', settings);
+  });
+  for (const message of core.startupNotices) events.emit('app:notice', { level: 'warning', message });
+
+  const token = createToken();
+  let origin = '';
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<Reply | 'streaming'> => {
+    const refused = refuseForeign(req, origin);
+    if (refused) return text(403, refused);
+    const { pathname } = new URL(req.url ?? '/', origin);
+
+    if (pathname.startsWith(CALL_PREFIX)) {
+      if (req.method !== 'POST') return text(405, 'Calls are POST.', { allow: 'POST' });
+      if (!hasToken(req, token)) {
+        return refusal(401, 'unauthorized', 'This page is not connected to the harness. Reload it.');
+      }
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        return refusal(415, 'invalid_input', 'Calls must be sent as application/json.');
+      }
+      const body = await readBody(req, MAX_BODY_BYTES);
+      if (body === null) return refusal(413, 'invalid_input', 'The request is too large.');
+      const envelope = parseEnvelope(body);
+      if (!envelope)
+        return refusal(400, 'invalid_input', 'The request must be a JSON object like {"request": …}.');
+      const channel = safeDecode(pathname.slice(CALL_PREFIX.length));
+      return json(200, await dispatchCall(core.handlers, channel, envelope.request));
+    }
+    if (pathname === EVENTS_PATH) {
+      if (req.method !== 'GET') return text(405, 'Events are GET.', { allow: 'GET' });
+      if (!hasToken(req, token)) return text(401, 'This page is not connected to the harness.');
+      events.attach(res, { ...SECURITY_HEADERS });
+      return 'streaming';
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return text(405, 'Only GET here.', { allow: 'GET, HEAD' });
+    if (pathname === BRIDGE_PATH)
+      return reply(200, bridge, { 'content-type': 'text/javascript; charset=utf-8' });
+    const page = PAGES[pathname];
+    if (page) {
+      const html = injectBridge(await readPage(rendererDir, page), BRIDGE_PATH);
+      return reply(200, html, {
+        'content-type': 'text/html; charset=utf-8',
+        'set-cookie': tokenCookie(token),
+      });
+    }
+    const file = await findAsset(rendererDir, pathname);
+    if (!file) return text(404, 'Not found.');
+    return reply(200, await readFile(file), { 'content-type': contentTypeOf(file) });
+  };
+
+  const server = createServer((req, res) => {
+    route(req, res)
+      .then((answer) => {
+        if (answer !== 'streaming') writeReply(res, answer);
+      })
+      .catch((error: unknown) => {
+        log(`Nekodesk web harness: ${req.method ?? '?'} ${req.url ?? '?'} failed: ${String(error)}`);
+        if (res.headersSent) res.destroy();
+        else writeReply(res, text(500, 'The harness failed to answer; see its output.'));
+      });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `${origin}/`,
+    port,
+    openedUrls,
+    emit: (channel, payload) => {
+      events.emit(channel, payload);
+    },
+    close: () =>
+      (closing ??= new Promise<void>((resolve, reject) => {
+        stopSettings();
+        events.close();
+        server.close((error) => {
+          if (error) reject(error);
+          else resolve();
+        });
+        server.closeAllConnections();
+      })),
+  };
+}
+
+function parseEnvelope(body: string): { request: unknown } | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  return { request: (value as Record<string, unknown>).request };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function portFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv): number {
+  const flag = argv.findIndex((arg) => arg === '--port' || arg.startsWith('--port='));
+  const raw = flag < 0 ? env.PORT : (argv[flag]?.split('=')[1] ?? argv[flag + 1]);
+  if (raw === undefined || raw === '') return 0;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`Invalid port: ${raw}`);
+  return port;
+}
+
+async function main(): Promise<void> {
+  const harness = await startHarness({ port: portFromArgs(process.argv.slice(2), process.env) });
+  process.stdout.write(`Nekodesk web harness: ${harness.url}\n`);
+  const stop = (): void => {
+    void harness.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+const entry = process.argv[1];
+if (entry !== undefined && import.meta.url === pathToFileURL(path.resolve(entry)).href) {
+  main().catch((error: unknown) => {
+    process.stderr.write(
+      `Nekodesk web harness could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exit(1);
+  });
+}

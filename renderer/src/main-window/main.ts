@@ -1,0 +1,4 @@
+import { mountPage } from '../lib/mount-page';
+import App from './App.svelte';
+
+mountPage(App);

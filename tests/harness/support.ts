@@ -1,0 +1,59 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A plain HTTP request, so tests can send headers `fetch` would not (Host, Origin, Sec-Fetch-Site). */
+export function rawRequest(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+/** A stand-in for out/renderer, so these tests do not need a build. */
+export async function makeRendererDir(): Promise<{ dir: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'nekodesk-renderer-'));
+  const page = (name: string) =>
+    `<!doctype html><html><head><title>${name}</title><script type="module" crossorigin src="./assets/${name}.js"></script></head><body></body></html>`;
+  await writeFile(path.join(dir, 'index.html'), page('index'));
+  await writeFile(path.join(dir, 'picker.html'), page('picker'));
+  await mkdir(path.join(dir, 'assets'));
+  await writeFile(path.join(dir, 'assets', 'index.js'), 'console.log("main window");\n');
+  await writeFile(path.join(dir, 'assets', 'style.css'), 'body { color: red; }\n');
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export async function makeHome(): Promise<{ dir: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'nekodesk-home-'));
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** The session cookie a page load sets, as a Cookie header value. */
+export function sessionCookie(response: RawResponse): string {
+  const setCookie = response.headers['set-cookie'];
+  const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+  if (!first) throw new Error('The page set no cookie.');
+  return first.split(';')[0]!;
+}

@@ -1,0 +1,110 @@
+/**
+ * A real `window.nekodesk` (built by `createNekodeskApi`, as in the app) over an in-memory transport:
+ * requests are validated against the contract's schemas like main does, handlers are plain functions
+ * the test chooses, and events are emitted by the test.
+ */
+import { NekodeskError } from '../../../main/core/errors';
+import { toResult } from '../../../main/core/result';
+import { createNekodeskApi, type NekodeskApi } from '../../../preload/api-factory';
+import {
+  calls,
+  type CallChannel,
+  type CallResponse,
+  type EventChannel,
+  type EventPayload,
+  type ParsedCallRequest,
+} from '../../../preload/contract';
+
+export type FakeHandlers = {
+  [C in CallChannel]: (request: ParsedCallRequest<C>) => Promise<CallResponse<C>> | CallResponse<C>;
+};
+
+export type FakeSettings = CallResponse<'settings:get'>;
+
+export const DEFAULT_SETTINGS: FakeSettings = {
+  services: {
+    nekosBestUrl: 'https://nekos.best/api/v2',
+    nekosiaUrl: 'https://api.nekosia.cat/api/v1',
+    whatanimeUrl: 'https://whatanimeisthis.com',
+  },
+  launchAtLogin: false,
+};
+
+export interface FakeBackend {
+  api: NekodeskApi;
+  /** Every call that reached a handler (after validation), in order. */
+  received: { channel: CallChannel; request: unknown }[];
+  emit<E extends EventChannel>(channel: E, payload: EventPayload<E>): void;
+  /** How many listeners an event has now (to check unsubscription). */
+  listenerCount(channel: EventChannel): number;
+}
+
+export function createFakeApi(overrides: Partial<FakeHandlers> = {}): FakeBackend {
+  let settings = structuredClone(DEFAULT_SETTINGS);
+  const handlers: FakeHandlers = {
+    'app:info': () => ({ name: 'Nekodesk', version: '9.8.7', platform: 'linux' }),
+    'nekos:categories': () => [],
+    'settings:get': () => structuredClone(settings),
+    'settings:update': (patch) => {
+      settings = {
+        ...settings,
+        ...(patch.launchAtLogin === undefined ? {} : { launchAtLogin: patch.launchAtLogin }),
+        services: { ...settings.services, ...patch.services },
+      };
+      return structuredClone(settings);
+    },
+    'shell:open-external': () => null,
+    ...overrides,
+  };
+  const received: FakeBackend['received'] = [];
+  const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
+
+  const api = createNekodeskApi({
+    invoke: (channel, request) =>
+      toResult(() => {
+        const parsed = calls[channel].request.safeParse(request);
+        if (!parsed.success) throw new NekodeskError('invalid_input', `Invalid request for ${channel}.`);
+        received.push({ channel, request: parsed.data });
+        const handler = handlers[channel] as (request: unknown) => unknown;
+        return handler(parsed.data);
+      }),
+    subscribe: (channel, listener) => {
+      const set = listeners.get(channel) ?? new Set();
+      listeners.set(channel, set);
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  });
+
+  return {
+    api,
+    received,
+    emit: (channel, payload) => {
+      for (const listener of listeners.get(channel) ?? []) listener(payload);
+    },
+    listenerCount: (channel) => listeners.get(channel)?.size ?? 0,
+  };
+}
+
+/** A promise the test settles when it wants: for catching the loading state. */
+export function deferred<T>(): {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: unknown): void;
+} {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+export const CATEGORIES = [
+  { name: 'waifu', format: 'png' },
+  { name: 'hug', format: 'gif' },
+  { name: 'neko', format: 'png' },
+  { name: 'pat', format: 'gif' },
+  { name: 'highfive', format: 'gif' },
+] as const satisfies readonly { name: string; format: 'png' | 'gif' }[];
