@@ -1,5 +1,5 @@
 /**
- * Builds harness/web-bridge.ts (with the contract and `createNekodeskApi`) into one ES module, in memory,
+ * Builds harness/web-bridge.ts (the channel names and `createNekodeskApi`; no zod) into one ES module, in memory,
  * with Vite's build API — once per process: the harness is a development tool, and the bridge never
  * ships in the app.
  */
@@ -9,9 +9,6 @@ import { build, type Rollup } from 'vite';
 
 const HARNESS_DIR = path.dirname(fileURLToPath(import.meta.url));
 let built: Promise<string> | null = null;
-
-/** zod reads its global config from here when it loads (`z.config({ jitless: true })`, set early enough). */
-const ZOD_JITLESS = 'globalThis.__zod_globalConfig ??= {}; globalThis.__zod_globalConfig.jitless = true;';
 
 export function buildBridge(): Promise<string> {
   built ??= bundle().catch((error: unknown) => {
@@ -36,10 +33,6 @@ async function bundle(): Promise<string> {
       sourcemap: false,
       copyPublicDir: false,
       reportCompressedSize: false,
-      rollupOptions: {
-        // Before zod loads: no `new Function` probe, which the pages' CSP (rightly) reports as a violation.
-        output: { intro: ZOD_JITLESS },
-      },
       lib: {
         entry: path.join(HARNESS_DIR, 'web-bridge.ts'),
         formats: ['es'],

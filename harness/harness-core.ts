@@ -63,7 +63,7 @@ export function createHarnessCore(options: HarnessCoreOptions): HarnessCore {
   const handlers = createHandlers({
     settings,
     listCategories,
-    openExternal: (url) => {
+    openLink: (url) => {
       options.onOpenExternal(url);
       return Promise.resolve();
     },

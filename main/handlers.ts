@@ -13,7 +13,7 @@ export interface HandlerDeps {
   /** nekos.best categories, alphabetised. */
   listCategories(): Promise<CategoryInfo[]>;
   /** Opens an http(s) URL in the person's browser. */
-  openExternal(url: string): Promise<void>;
+  openLink(url: string): Promise<void>;
   platform: string;
 }
 
@@ -24,8 +24,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'nekos:categories': () => deps.listCategories(),
     'settings:get': () => deps.settings.get(),
     'settings:update': (patch) => deps.settings.update(patch),
-    'shell:open-external': async ({ url }) => {
-      await deps.openExternal(assertWebUrl(url));
+    'shell:open-link': async ({ url }) => {
+      await deps.openLink(assertWebUrl(url));
       return null;
     },
   };

@@ -7,7 +7,7 @@ import os from 'node:os';
 import { APP_NAME } from './core/app-info';
 import { resolvePaths } from './core/paths';
 import { SettingsService, type Settings } from './core/settings';
-import { createHandlers } from './handlers';
+import { assertWebUrl, createHandlers } from './handlers';
 import { createAppCore, listCategories } from './shell/app-core';
 import { resolveAppFiles } from './shell/app-files';
 import { serveRendererRequest } from './shell/app-protocol';
@@ -37,9 +37,9 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
-const openExternal = (url: string): Promise<void> => shell.openExternal(url);
+const openLink = (url: string): Promise<void> => shell.openExternal(assertWebUrl(url));
 app.on('web-contents-created', (_event, contents) => {
-  guardWebContents(contents, { openExternal, log });
+  guardWebContents(contents, { openLink, log });
 });
 
 let windows: { main: BrowserWindow; picker: BrowserWindow } | null = null;
@@ -85,7 +85,7 @@ function start(): void {
   const handlers = createHandlers({
     settings,
     listCategories: () => listCategories(core()),
-    openExternal,
+    openLink,
     platform: process.platform,
   });
 

@@ -2,14 +2,8 @@
  * Builds `window.nekodesk` from the contract over any transport: Electron IPC in the preload,
  * HTTP + server-sent events in the browser harness. Same methods, same types, either way.
  */
-import {
-  CALL_CHANNELS,
-  type CallChannel,
-  type CallRequest,
-  type CallResult,
-  type EventChannel,
-  type EventPayload,
-} from './contract';
+import { CALL_CHANNELS, type CallChannel, type EventChannel } from './channels';
+import type { CallRequest, CallResult, EventPayload } from './contract';
 
 export interface BridgeTransport {
   invoke(channel: CallChannel, request: unknown): Promise<unknown>;

@@ -8,6 +8,10 @@ import { z } from 'zod';
 import type { Result } from '../main/core/result';
 import type { Settings } from '../main/core/settings/settings-schema';
 import { settingsPatchSchema } from '../main/core/settings/settings-schema';
+import type { CallChannel, EventChannel } from './channels';
+
+export { CALL_CHANNELS, EVENT_CHANNELS, isCallChannel, isEventChannel } from './channels';
+export type { CallChannel, EventChannel } from './channels';
 
 /** A call: its request schema, and (as a phantom type) its response. */
 interface CallSpec<Request extends z.ZodType, Response> {
@@ -51,36 +55,23 @@ export const calls = {
   'nekos:categories': call<CategoryInfo[]>(),
   'settings:get': call<Settings>(),
   'settings:update': call<Settings, typeof settingsPatchSchema>(settingsPatchSchema),
-  'shell:open-external': call<null, z.ZodObject<{ url: z.ZodString }>>(
+  'shell:open-link': call<null, z.ZodObject<{ url: z.ZodString }>>(
     z.object({ url: z.string().max(4096) }).strict(),
   ),
-} as const;
+} as const satisfies Record<CallChannel, CallSpec<z.ZodType, unknown>>;
 
 export const events = {
   /** Something the person should know: a repaired settings file, a failed background job. */
   'app:notice': event<Notice>(),
   'settings:changed': event<Settings>(),
-} as const;
+} as const satisfies Record<EventChannel, EventSpec<unknown>>;
 
 export type Calls = typeof calls;
-export type CallChannel = keyof Calls;
-export type EventChannel = keyof typeof events;
 
 export type CallRequest<C extends CallChannel> = z.input<Calls[C]['request']>;
 export type ParsedCallRequest<C extends CallChannel> = z.output<Calls[C]['request']>;
 export type CallResponse<C extends CallChannel> = Exclude<Calls[C]['response'], undefined>;
 export type EventPayload<E extends EventChannel> = Exclude<(typeof events)[E]['payload'], undefined>;
-
-export const CALL_CHANNELS = Object.keys(calls) as CallChannel[];
-export const EVENT_CHANNELS = Object.keys(events) as EventChannel[];
-
-export function isCallChannel(value: unknown): value is CallChannel {
-  return typeof value === 'string' && Object.hasOwn(calls, value);
-}
-
-export function isEventChannel(value: unknown): value is EventChannel {
-  return typeof value === 'string' && Object.hasOwn(events, value);
-}
 
 /** The wire answer of every call. */
 export type CallResult<C extends CallChannel> = Result<CallResponse<C>>;

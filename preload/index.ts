@@ -5,7 +5,7 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { createNekodeskApi, type BridgeTransport } from './api-factory';
-import { isCallChannel, isEventChannel } from './contract';
+import { isCallChannel, isEventChannel } from './channels';
 
 const transport: BridgeTransport = {
   invoke(channel, request) {

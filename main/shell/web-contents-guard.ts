@@ -8,7 +8,7 @@ import { assertWebUrl } from '../handlers';
 import type { ShellLog } from './logger';
 
 export interface GuardDeps {
-  openExternal(url: string): Promise<void>;
+  openLink(url: string): Promise<void>;
   log: ShellLog;
 }
 
@@ -30,7 +30,7 @@ export function guardWebContents(contents: WebContents, deps: GuardDeps): void {
     if (webUrl === null) {
       deps.log.warn(`Blocked opening ${url}`);
     } else {
-      deps.openExternal(webUrl).catch((error: unknown) => {
+      deps.openLink(webUrl).catch((error: unknown) => {
         deps.log.warn('Could not open a link in the browser', error);
       });
     }

@@ -1,20 +1,32 @@
-/** The webPreferences of every window: the renderer is a sandboxed web page with only our preload. */
-import type { WebPreferences } from 'electron';
+/**
+ * The one place windows are created: every window is a sandboxed web page with only our preload.
+ * The options are written out literally here (not built elsewhere) so reviewers and scanners such as
+ * Electronegativity can see them at the constructor.
+ */
+import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
 
-export function secureWebPreferences(preload: string, options: { devTools: boolean }): WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    devTools: options.devTools,
-  };
+export function createSecureWindow(
+  options: Omit<BrowserWindowConstructorOptions, 'webPreferences'>,
+  secure: { preload: string; devTools: boolean },
+): BrowserWindow {
+  return new BrowserWindow({
+    ...options,
+    webPreferences: {
+      preload: secure.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      // A middle click would otherwise open links in a new window without going through window.open.
+      disableBlinkFeatures: 'Auxclick',
+      devTools: secure.devTools,
+    },
+  });
 }

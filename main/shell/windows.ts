@@ -7,7 +7,7 @@ import { APP_NAME } from '../core/app-info';
 import type { AppFiles } from './app-files';
 import type { ShellLog } from './logger';
 import type { PageName, RendererPages } from './renderer-pages';
-import { secureWebPreferences } from './web-preferences';
+import { createSecureWindow } from './web-preferences';
 import type { WindowEvents } from './window-events';
 
 export interface WindowDeps {
@@ -62,12 +62,10 @@ function openWindow(
   page: PageName,
   options: BrowserWindowConstructorOptions,
 ): BrowserWindow {
-  const window = new BrowserWindow({
-    ...options,
-    show: false,
-    icon: deps.files.windowIcon,
-    webPreferences: secureWebPreferences(deps.files.preload, { devTools: deps.devTools }),
-  });
+  const window = createSecureWindow(
+    { ...options, show: false, icon: deps.files.windowIcon },
+    { preload: deps.files.preload, devTools: deps.devTools },
+  );
   window.on('close', (event) => {
     if (deps.isQuitting()) return;
     event.preventDefault();

@@ -187,12 +187,12 @@ describe('calls', () => {
   });
 
   it('records links instead of opening them, and refuses non-web links', async () => {
-    const opened = await call('shell:open-external', { request: { url: 'https://nekos.best/' } });
+    const opened = await call('shell:open-link', { request: { url: 'https://nekos.best/' } });
     expect(JSON.parse(opened.body)).toEqual({ ok: true, data: null });
     expect(harness.openedUrls).toEqual(['https://nekos.best/']);
     expect(logged.some((line) => line.includes('https://nekos.best/'))).toBe(true);
 
-    const refused = await call('shell:open-external', { request: { url: 'file:///etc/passwd' } });
+    const refused = await call('shell:open-link', { request: { url: 'file:///etc/passwd' } });
     expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(harness.openedUrls).toHaveLength(1);
   });

@@ -213,7 +213,7 @@ describe('IPC', () => {
     const { fake, main } = await startApp();
     const frame = main.webContents.addSubFrame(main.webContents.getURL());
     const call = (from: Parameters<typeof fake.ipcMain.invoke>[2]) =>
-      fake.ipcMain.invoke('shell:open-external', { url: 'https://example.com/' }, from);
+      fake.ipcMain.invoke('shell:open-link', { url: 'https://example.com/' }, from);
     await expect(call({ sender: main.webContents, frame })).resolves.toMatchObject({
       error: { code: 'unauthorized' },
     });
@@ -237,10 +237,10 @@ describe('IPC', () => {
       error: { code: 'invalid_input' },
     });
     await expect(
-      fake.ipcMain.invoke('shell:open-external', { url: 'file:///etc/passwd' }, from),
+      fake.ipcMain.invoke('shell:open-link', { url: 'file:///etc/passwd' }, from),
     ).resolves.toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     await expect(
-      fake.ipcMain.invoke('shell:open-external', { url: 'https://a.example/' }, from),
+      fake.ipcMain.invoke('shell:open-link', { url: 'https://a.example/' }, from),
     ).resolves.toEqual({
       ok: true,
       data: null,

@@ -12,14 +12,14 @@ describe('dispatchCall with the real handlers', () => {
 
   function setup(listCategories: () => Promise<CategoryInfo[]> = () => Promise.resolve([])) {
     const { backend, settings } = openSettingsFile(tempDir(), (options) => new Conf(options));
-    const openExternal = vi.fn(() => Promise.resolve());
+    const openLink = vi.fn(() => Promise.resolve());
     const handlers = createHandlers({
       settings: new SettingsService(backend, settings),
       listCategories,
-      openExternal,
+      openLink,
       platform: 'linux',
     });
-    return { handlers, openExternal };
+    return { handlers, openLink };
   }
 
   it('answers a valid call with ok and data', async () => {
@@ -65,12 +65,12 @@ describe('dispatchCall with the real handlers', () => {
   });
 
   it('opens only http(s) links', async () => {
-    const { handlers, openExternal } = setup();
-    const refused = await dispatchCall(handlers, 'shell:open-external', { url: 'file:///etc/passwd' });
+    const { handlers, openLink } = setup();
+    const refused = await dispatchCall(handlers, 'shell:open-link', { url: 'file:///etc/passwd' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const opened = await dispatchCall(handlers, 'shell:open-external', { url: 'https://nekos.best/' });
+    const opened = await dispatchCall(handlers, 'shell:open-link', { url: 'https://nekos.best/' });
     expect(opened).toEqual({ ok: true, data: null });
-    expect(openExternal.mock.calls).toEqual([['https://nekos.best/']]);
+    expect(openLink.mock.calls).toEqual([['https://nekos.best/']]);
   });
 
   it('saves a settings change and answers with the new settings', async () => {

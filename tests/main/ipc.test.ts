@@ -16,7 +16,7 @@ function spyHandlers() {
     'nekos:categories': vi.fn(() => Promise.resolve([])),
     'settings:get': vi.fn(),
     'settings:update': vi.fn(),
-    'shell:open-external': vi.fn(() => null),
+    'shell:open-link': vi.fn(() => null),
   };
   return handlers;
 }
@@ -61,10 +61,10 @@ describe('IPC sender checks', () => {
     const foreign = new FakeBrowserWindow({});
     void foreign.loadURL(pages.url('main'));
     await expect(
-      ipcMain.invoke('shell:open-external', { url: 'https://example.com/' }, { sender: foreign.webContents }),
+      ipcMain.invoke('shell:open-link', { url: 'https://example.com/' }, { sender: foreign.webContents }),
     ).resolves.toEqual(UNAUTHORIZED);
-    expect(handlers['shell:open-external']).not.toHaveBeenCalled();
-    expect(log.warn).toHaveBeenCalledWith('Refused IPC call shell:open-external: not one of our windows');
+    expect(handlers['shell:open-link']).not.toHaveBeenCalled();
+    expect(log.warn).toHaveBeenCalledWith('Refused IPC call shell:open-link: not one of our windows');
   });
 
   it('refuses a sub-frame of our window, even at our own URL', async () => {
@@ -102,7 +102,7 @@ describe('IPC sender checks', () => {
       { url: 42 },
       { url: 'https://a.example', extra: 1 },
     ]) {
-      await expect(ipcMain.invoke('shell:open-external', request, from)).resolves.toMatchObject({
+      await expect(ipcMain.invoke('shell:open-link', request, from)).resolves.toMatchObject({
         ok: false,
         error: { code: 'invalid_input' },
       });
@@ -110,7 +110,7 @@ describe('IPC sender checks', () => {
     await expect(ipcMain.invoke('app:info', { surprise: true }, from)).resolves.toMatchObject({
       error: { code: 'invalid_input' },
     });
-    expect(handlers['shell:open-external']).not.toHaveBeenCalled();
+    expect(handlers['shell:open-link']).not.toHaveBeenCalled();
     expect(handlers['app:info']).not.toHaveBeenCalled();
   });
 });

@@ -24,7 +24,7 @@ async function loadPreload() {
   const handlers = createHandlers({
     settings,
     listCategories: () => Promise.resolve([{ name: 'hug', format: 'gif' }]),
-    openExternal: (url) => {
+    openLink: (url) => {
       opened.push(url);
       return Promise.resolve();
     },
@@ -49,7 +49,7 @@ describe('the preload', () => {
     expect(Object.keys(fake.contextBridge.exposed)).toEqual(['nekodesk']);
     expect(Object.keys(api).sort()).toEqual(['app', 'nekos', 'on', 'settings', 'shell']);
     expect(Object.keys(api.settings).sort()).toEqual(['get', 'update']);
-    expect(Object.keys(api.shell)).toEqual(['openExternal']);
+    expect(Object.keys(api.shell)).toEqual(['openLink']);
   });
 
   it('never hands the page ipcRenderer or any other Electron object', async () => {
@@ -84,7 +84,7 @@ describe('the preload', () => {
       data: { launchAtLogin: true },
     });
     expect(settings.get().launchAtLogin).toBe(true);
-    await expect(api.shell.openExternal({ url: 'javascript:alert(1)' })).resolves.toMatchObject({
+    await expect(api.shell.openLink({ url: 'javascript:alert(1)' })).resolves.toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });

@@ -30,12 +30,12 @@ describe('createNekodeskApi', () => {
 
     await api.nekos.categories();
     await api.settings.update({ launchAtLogin: true });
-    await api.shell.openExternal({ url: 'https://nekos.best' });
+    await api.shell.openLink({ url: 'https://nekos.best' });
 
     expect(invoked).toEqual([
       ['nekos:categories', undefined],
       ['settings:update', { launchAtLogin: true }],
-      ['shell:open-external', { url: 'https://nekos.best' }],
+      ['shell:open-link', { url: 'https://nekos.best' }],
     ]);
     const methodCount = Object.entries(api)
       .filter(([key]) => key !== 'on')

@@ -53,7 +53,7 @@ export function createFakeApi(overrides: Partial<FakeHandlers> = {}): FakeBacken
       };
       return structuredClone(settings);
     },
-    'shell:open-external': () => null,
+    'shell:open-link': () => null,
     ...overrides,
   };
   const received: FakeBackend['received'] = [];

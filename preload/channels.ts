@@ -1,0 +1,25 @@
+/**
+ * The names of the contract's calls and events, as plain data. The preload and the browser harness's
+ * bridge need only these, so they stay free of zod; `contract.ts` checks at compile time that the two
+ * lists match its calls and events exactly.
+ */
+export const CALL_CHANNELS = [
+  'app:info',
+  'nekos:categories',
+  'settings:get',
+  'settings:update',
+  'shell:open-link',
+] as const;
+
+export const EVENT_CHANNELS = ['app:notice', 'settings:changed'] as const;
+
+export type CallChannel = (typeof CALL_CHANNELS)[number];
+export type EventChannel = (typeof EVENT_CHANNELS)[number];
+
+export function isCallChannel(value: unknown): value is CallChannel {
+  return typeof value === 'string' && (CALL_CHANNELS as readonly string[]).includes(value);
+}
+
+export function isEventChannel(value: unknown): value is EventChannel {
+  return typeof value === 'string' && (EVENT_CHANNELS as readonly string[]).includes(value);
+}
