@@ -37,7 +37,8 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
-const openLink = (url: string): Promise<void> => shell.openExternal(assertWebUrl(url));
+// The app's only shell.openExternal: every URL must pass assertWebUrl (http and https only) first.
+const openLink = (url: string): Promise<void> => shell.openExternal(assertWebUrl(url)); // eng-disable OPEN_EXTERNAL_JS_CHECK
 app.on('web-contents-created', (_event, contents) => {
   guardWebContents(contents, { openLink, log });
 });
