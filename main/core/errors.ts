@@ -31,16 +31,19 @@ export class NekodeskError extends Error {
   readonly retryAfter: number | undefined;
   /** HTTP status of the upstream response that caused this, if any. */
   readonly status: number | undefined;
+  /** The upstream's own words, when it gave any (already part of `message` where they help a person). */
+  readonly upstreamMessage: string | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { retryAfter?: number; status?: number; cause?: unknown } = {},
+    options: { retryAfter?: number; status?: number; upstreamMessage?: string; cause?: unknown } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.retryAfter = options.retryAfter;
     this.status = options.status;
+    this.upstreamMessage = options.upstreamMessage;
   }
 
   toPayload(): ErrorPayload {

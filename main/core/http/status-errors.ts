@@ -86,5 +86,6 @@ export function errorForStatus(status: number, context: StatusErrorContext): Nek
   return new NekodeskError(code, message, {
     status,
     ...(context.retryAfter === undefined ? {} : { retryAfter: context.retryAfter }),
+    ...(context.upstreamMessage === undefined ? {} : { upstreamMessage: context.upstreamMessage }),
   });
 }
