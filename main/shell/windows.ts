@@ -2,7 +2,8 @@
  * The two windows. The main window hides instead of closing (Nekodesk lives in the tray); the picker is
  * created hidden at start-up so the hotkey shows it at once: frameless, off the taskbar, above other apps.
  */
-import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindow } from 'electron';
+import { type BrowserWindowConstructorOptions } from 'electron';
 import { APP_NAME } from '../core/app-info';
 import type { AppFiles } from './app-files';
 import type { ShellLog } from './logger';

@@ -5,10 +5,10 @@ import { FileSecretStore, fileModeCodec, type SecretCodec } from '../../main/cor
 import { useTempDir } from '../support/temp-dir';
 
 /** A reversible stand-in for safeStorage, so the test can see that values are sealed on disk. */
-const reversingCodec: SecretCodec = {
-  scheme: 'test-reverse',
-  seal: (plain) => [...plain].reverse().join(''),
-  open: (sealed) => [...sealed].reverse().join(''),
+const base64Codec: SecretCodec = {
+  scheme: 'test-base64',
+  seal: (plain) => Buffer.from(plain).toString('base64'),
+  open: (sealed) => Buffer.from(sealed, 'base64').toString(),
 };
 
 describe('FileSecretStore', () => {
@@ -16,7 +16,7 @@ describe('FileSecretStore', () => {
 
   it('keeps secrets sealed in a file only its owner can read', () => {
     const file = path.join(tempDir(), 'secrets.json');
-    const store = new FileSecretStore(file, reversingCodec);
+    const store = new FileSecretStore(file, base64Codec);
     store.set('whatanime.apiKey', 'wa_secret_key');
 
     expect(store.get('whatanime.apiKey')).toBe('wa_secret_key');
@@ -46,13 +46,13 @@ describe('FileSecretStore', () => {
   it('asks the person to sign in again when a value cannot be decrypted', () => {
     const file = path.join(tempDir(), 'secrets.json');
     const failing: SecretCodec = {
-      scheme: 'test-reverse',
-      seal: reversingCodec.seal,
+      scheme: 'test-base64',
+      seal: base64Codec.seal,
       open: () => {
         throw new Error('keychain locked');
       },
     };
-    new FileSecretStore(file, reversingCodec).set('whatanime.session', 'cookie');
+    new FileSecretStore(file, base64Codec).set('whatanime.session', 'cookie');
     expect(() => new FileSecretStore(file, failing).get('whatanime.session')).toThrow(/sign in again/);
   });
 });
