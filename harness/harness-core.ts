@@ -5,14 +5,12 @@
  * open the OS browser, so the harness records the URL.
  */
 import Conf from 'conf';
-import { createCore, type Core } from '../main/core/create-core';
 import type { FetchLike } from '../main/core/http';
 import { resolvePaths } from '../main/core/paths';
-import { resolveServiceUrls } from '../main/core/service-urls';
-import { openSettingsFile, SettingsService, type Settings } from '../main/core/settings';
-import { createHandlers } from '../main/handlers';
+import { createLiveCore } from '../main/core/live-core';
+import { openSettingsFile, SettingsService } from '../main/core/settings';
+import { createHandlers, listCategories } from '../main/handlers';
 import type { Handlers } from '../main/ipc-dispatch';
-import type { CategoryInfo } from '../preload/contract';
 
 export interface HarnessCoreOptions {
   env: Readonly<Record<string, string | undefined>>;
@@ -33,36 +31,15 @@ export function createHarnessCore(options: HarnessCoreOptions): HarnessCore {
   const opened = openSettingsFile(paths.config, (conf) => new Conf(conf));
   const settings = new SettingsService(opened.backend, opened.settings);
 
-  // The clients are built for given URLs: rebuild them when the service settings change.
-  let current: { key: string; core: Core } | null = null;
-  const core = (): Core => {
-    const now: Settings = settings.get();
-    const key = JSON.stringify(now.services);
-    if (current?.key !== key) {
-      const urls = resolveServiceUrls(now.services, options.env);
-      current = {
-        key,
-        core: createCore({
-          urls,
-          ...(now.installationId === undefined ? {} : { installationId: now.installationId }),
-          ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-        }),
-      };
-    }
-    return current.core;
-  };
+  const core = createLiveCore(settings, {
+    env: options.env,
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+  });
   core(); // an invalid NEKODESK_*_URL stops the harness now, not at the first call
-
-  const listCategories = async (): Promise<CategoryInfo[]> => {
-    const categories = await core().nekosBest.categoriesFull();
-    return Object.entries(categories)
-      .map(([name, { format }]) => ({ name, format }))
-      .sort((a, b) => a.name.localeCompare(b.name));
-  };
 
   const handlers = createHandlers({
     settings,
-    listCategories,
+    listCategories: () => listCategories(core()),
     openLink: (url) => {
       options.onOpenExternal(url);
       return Promise.resolve();

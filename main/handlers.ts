@@ -4,6 +4,7 @@
  */
 import type { AppInfo, CategoryInfo } from '../preload/contract';
 import { APP_NAME, APP_VERSION } from './core/app-info';
+import type { Core } from './core/create-core';
 import { NekodeskError } from './core/errors';
 import type { SettingsService } from './core/settings/settings-service';
 import type { Handlers } from './ipc-dispatch';
@@ -38,4 +39,12 @@ export function assertWebUrl(url: string): string {
     throw new NekodeskError('invalid_input', 'Only http(s) links can be opened.');
   }
   return parsed.href;
+}
+
+/** nekos.best's categories with their formats, alphabetised, as `nekos:categories` answers. */
+export async function listCategories(core: Core): Promise<CategoryInfo[]> {
+  const categories = await core.nekosBest.categoriesFull();
+  return Object.entries(categories)
+    .map(([name, { format }]) => ({ name, format }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

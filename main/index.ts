@@ -5,10 +5,10 @@
 import { app, dialog, ipcMain, protocol, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import os from 'node:os';
 import { APP_NAME } from './core/app-info';
+import { createLiveCore } from './core/live-core';
 import { resolvePaths } from './core/paths';
 import { SettingsService, type Settings } from './core/settings';
-import { assertWebUrl, createHandlers } from './handlers';
-import { createAppCore, listCategories } from './shell/app-core';
+import { assertWebUrl, createHandlers, listCategories } from './handlers';
 import { resolveAppFiles } from './shell/app-files';
 import { serveRendererRequest } from './shell/app-protocol';
 import { routeArgv, type LaunchAction } from './shell/argv-router';
@@ -82,7 +82,7 @@ function start(): void {
     platform: process.platform,
     redactor,
   });
-  const core = createAppCore(settings, { env: process.env, secrets });
+  const core = createLiveCore(settings, { env: process.env, secrets });
   const handlers = createHandlers({
     settings,
     listCategories: () => listCategories(core()),
