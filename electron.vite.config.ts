@@ -24,7 +24,7 @@ export default defineConfig({
   renderer: {
     root: resolve('renderer'),
     plugins: [
-      svelte(),
+      svelte({ configFile: resolve('svelte.config.js') }),
       {
         // The dev server injects CSS as <style> elements, which the pages' CSP (style-src 'self') blocks.
         // Relax that for `electron-vite dev` only; built pages keep the strict policy.
