@@ -10,6 +10,7 @@ export function groupCommand(parent: Command, name: string, description: string)
   const group = parent
     .command(name)
     .description(description)
+    .usage('<command> [options]')
     .argument('[command]')
     .allowExcessArguments(true);
   group.action((command: string | undefined) => {
