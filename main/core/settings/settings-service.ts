@@ -30,11 +30,12 @@ export class SettingsService {
         `Invalid setting ${where}: ${issue?.message ?? 'not allowed'}.`,
       );
     }
-    const { services, ...rest } = parsed.data;
+    const { services, wallpaper, ...rest } = parsed.data;
     const next = settingsSchema.parse({
       ...this.#current,
       ...rest,
       services: { ...this.#current.services, ...services },
+      wallpaper: { ...this.#current.wallpaper, ...wallpaper },
     });
     this.#backend.store = { ...next };
     this.#current = next;

@@ -118,4 +118,19 @@ describe('SettingsService', () => {
     expect(service.get().launchAtLogin).toBe(false);
     expect(existsSync(path.join(dir, SETTINGS_FILE_NAME))).toBe(true);
   });
+
+  it('changes one wallpaper setting and keeps the rest of the section', () => {
+    const { backend, settings } = openSettingsFile(tempDir(), createConf);
+    const service = new SettingsService(backend, settings);
+    const sources = service.get().wallpaper.sources;
+
+    service.update({ wallpaper: { intervalMinutes: 15, blacklist: ['maid'] } });
+
+    expect(service.get().wallpaper).toMatchObject({ intervalMinutes: 15, blacklist: ['maid'], sources });
+    expect(() => service.update({ wallpaper: { intervalMinutes: 0 } })).toThrow(/wallpaper\.intervalMinutes/);
+    expect(() => service.update({ wallpaper: { intervalMinutes: 24 * 60 + 1 } })).toThrow(
+      /wallpaper\.intervalMinutes/,
+    );
+    expect(service.get().wallpaper.intervalMinutes).toBe(15);
+  });
 });
