@@ -1,6 +1,17 @@
+import { composeSpan } from './compose';
+import { cacheRead } from './cache-read';
 import type { Benchmark } from './figure';
 import { rateLimitEfficiency } from './rate-limit-efficiency';
 import { requestSharing } from './request-sharing';
+import { rotationMemory } from './rotation-memory';
+import { rotationNext } from './rotation-next';
 
 /** Every benchmark `npm run bench` runs, in order. A new one is a file exporting a `Benchmark`, added here. */
-export const BENCHMARKS: Benchmark[] = [rateLimitEfficiency, requestSharing];
+export const BENCHMARKS: Benchmark[] = [
+  rateLimitEfficiency,
+  requestSharing,
+  composeSpan,
+  cacheRead,
+  rotationNext,
+  rotationMemory,
+];
