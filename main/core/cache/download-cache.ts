@@ -23,7 +23,7 @@ import { removeEntryFiles, writeEntryFiles, writeFileAtomic } from './entry-file
 import { planEviction } from './eviction-plan';
 import { compareWithSidecar } from './file-check';
 import { hashFile, sha256Hex } from './file-hash';
-import { sniffImageType, type ImageType } from './image-type';
+import { sniffImageType, type ImageType } from '../image-type';
 import { KeyedQueue } from './keyed-queue';
 import { entryPaths, type EntryPaths } from './layout';
 import { isProcessAlive } from './process-alive';

@@ -13,4 +13,4 @@ export { CACHE_VARIANTS, type CacheEntry, type CacheVariant, type ProgressListen
 export { cacheUrl, parseCacheUrl, CACHE_URL_PREFIX } from './cache-url';
 export { cacheKeyOf, isCacheKey } from './cache-key';
 export { nodeCacheFs, type CacheFs, type FileStat } from './cache-fs';
-export { sniffImageType, IMAGE_TYPES, type ImageType } from './image-type';
+export { sniffImageType, IMAGE_TYPES, type ImageType } from '../image-type';

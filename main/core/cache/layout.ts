@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { extensionOf, IMAGE_TYPES, type ImageContentType, type ImageExtension } from './image-type';
+import { extensionOf, IMAGE_TYPES, type ImageContentType, type ImageExtension } from '../image-type';
 
 /**
  * Where an entry's files live: `<root>/<first two hex digits of key>/<key>.<ext>` (data) and `<key>.json`

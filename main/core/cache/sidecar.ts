@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CACHE_VARIANTS } from './cache-entry';
 import { cacheKeyOf, CACHE_KEY_PATTERN, MAX_ARTWORK_ID_LENGTH } from './cache-key';
-import { IMAGE_TYPES } from './image-type';
+import { IMAGE_TYPES } from '../image-type';
 
 /**
  * The small JSON file beside each data file: what the in-memory index is rebuilt from at open. It is written

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sniffImageType } from '../../../main/core/cache';
-import { encodeGif, encodeJpeg, encodePng } from '../../fakes';
+import { sniffImageType } from '../../main/core/image-type';
+import { encodeGif, encodeJpeg, encodePng } from '../fakes';
 
 describe('sniffImageType', () => {
   it('recognises real PNG, GIF and JPEG files and a WebP header', () => {

@@ -1,4 +1,4 @@
-/** The image formats the cache stores, told apart by their first bytes (never by upstream headers or URLs). */
+/** The image formats Nekodesk stores, told apart by their first bytes (never by upstream headers or URLs). */
 export const IMAGE_TYPES = {
   png: 'image/png',
   jpg: 'image/jpeg',
