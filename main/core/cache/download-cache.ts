@@ -65,7 +65,8 @@ interface IndexedEntry {
  * - **Errors**: `NekodeskError`s — `invalid_input` (bad id, URL or limit), the HTTP layer's codes,
  *   `invalid_response` (not an image), `internal` (disk full, no permission); a caller's abort rejects with its
  *   signal's reason. A failed store leaves no file behind.
- * - **Progress**: the HTTP transport hands over whole bodies, so progress is start and completion only.
+ * - **Progress**: `(0, null)` at the start, then after every chunk of the body (the total when the server
+ *   sent a content length), and `(size, size)` at the end.
  *
  * One process should own a root at a time; another process's temp files are spared while it runs.
  */
@@ -305,6 +306,7 @@ export class DownloadCache {
       signal,
       maxBytes: this.#maxFileBytes,
       timeoutMs: this.#timeoutMs,
+      onProgress: report,
     });
     const bytes = response.data;
     report(bytes.byteLength, bytes.byteLength);

@@ -102,6 +102,8 @@ export class SharedDownloads {
     const listeners = new Set<ProgressListener>();
     const progress: Download['progress'] = { last: null };
     const report: ProgressListener = (received, total) => {
+      const last = progress.last;
+      if (last?.[0] === received && last[1] === total) return; // the end of the body, then the end of the download
       progress.last = [received, total];
       for (const listener of listeners) notifySafely(listener, received, total);
     };

@@ -113,8 +113,10 @@ export class HttpClient implements HttpTransport {
       timeoutMs: positive(options.timeoutMs, this.#timeoutMs, 'timeoutMs'),
       maxBytes: positive(options.maxBytes, this.#maxBytes, 'maxBytes'),
       service: serviceNameFor(options.limiter, url, this.#serviceNames),
+      onProgress: options.onProgress,
     };
-    const shareable = this.#share && idempotent && options.body === undefined;
+    const shareable =
+      this.#share && idempotent && options.body === undefined && options.onProgress === undefined;
     return {
       attempt,
       limiter: this.#limiter(options.limiter, attempt.service),

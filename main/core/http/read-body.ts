@@ -25,6 +25,8 @@ export interface ReadBodyOptions {
   overflow: 'fail' | 'truncate';
   /** When this has fired, stream errors are the abort's, not a truncation. */
   signal: AbortSignal;
+  /** Bytes so far and the declared total, after each chunk (a listener's failure is ignored). */
+  onProgress?: (receivedBytes: number, totalBytes: number | null) => void;
 }
 
 /** `content-length` describes the bytes on the wire; with a content encoding fetch hands us more. */
@@ -77,6 +79,11 @@ export async function readBody(response: Response, options: ReadBodyOptions): Pr
       if (done || value === undefined) break;
       chunks.push(value);
       received += value.byteLength;
+      try {
+        options.onProgress?.(received, expected ?? null);
+      } catch {
+        // A progress listener's failure is the listener's problem, never the download's.
+      }
       if (received > maxBytes) {
         await reader.cancel().catch(() => undefined);
         if (overflow === 'fail') throw tooLarge(service, maxBytes);

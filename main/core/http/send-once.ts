@@ -19,6 +19,7 @@ export interface Attempt {
   timeoutMs: number;
   maxBytes: number;
   service: string;
+  onProgress?: ((receivedBytes: number, totalBytes: number | null) => void) | undefined;
 }
 
 /** What one attempt came to: a response (any status), or a failure that may be worth retrying. */
@@ -82,6 +83,7 @@ export async function sendOnce(
       service: attempt.service,
       overflow: ok ? 'fail' : 'truncate',
       signal: combined,
+      ...(ok && attempt.onProgress ? { onProgress: attempt.onProgress } : {}),
     });
     return { kind: 'response', response: { status: response.status, headers: response.headers, body } };
   } catch (error) {

@@ -25,6 +25,11 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** Bodies larger than this fail with `invalid_response`. */
   maxBytes?: number;
+  /**
+   * Called as a successful response's body arrives: bytes so far, and the total when the server said it.
+   * A request with a listener is not shared with identical callers (each caller gets its own progress).
+   */
+  onProgress?: (receivedBytes: number, totalBytes: number | null) => void;
   /** Only idempotent requests are retried and shared between identical callers. Default: true for GET. */
   idempotent?: boolean;
 }

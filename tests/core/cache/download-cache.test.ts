@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -202,6 +203,29 @@ describe('DownloadCache: sharing, progress, abort', () => {
     await cache.ensure(artwork, 'original', { onProgress: (r, t) => hit.push([r, t]) });
     expect(hit).toEqual([[entry.size, entry.size]]);
     await cache.close();
+  });
+
+  it('reports progress as the bytes arrive, with the total the server announced', async () => {
+    const cache = await openCache(tempDir());
+    const artwork = byIndex(nekosArt, 8);
+    const seen: [number, number | null][] = [];
+    // A PNG signature followed by 1 MiB: the cache checks the type by its magic number, not by decoding.
+    const body = Buffer.concat([encodePng(4, 4, [1, 2, 3]), randomBytes(1024 * 1024)]);
+    const server = await startByteServer({ '/big.png': { contentType: 'image/png', body } });
+    try {
+      const entry = await cache.ensure({ ...artwork, url: `${server.origin}/big.png` }, 'original', {
+        onProgress: (received, total) => seen.push([received, total]),
+      });
+      expect(seen[0]).toEqual([0, null]);
+      expect(seen.length).toBeGreaterThan(3);
+      const received = seen.slice(1).map(([count]) => count);
+      expect(received).toEqual([...received].sort((a, b) => a - b));
+      expect(seen.at(-1)).toEqual([body.byteLength, body.byteLength]);
+      expect(entry.size).toBe(body.byteLength);
+    } finally {
+      await server.close();
+      await cache.close();
+    }
   });
 
   it('an aborted download rejects at once and leaves nothing behind', async () => {
