@@ -5,6 +5,7 @@ import { registerIdentifyCommands } from './identify-commands';
 import type { CliIo } from './io';
 import { registerNekosCommands } from './nekos-commands';
 import { registerNekosiaCommands } from './nekosia-commands';
+import { registerWallpaperCommands } from './wallpaper-commands';
 
 const EXAMPLES = `
 Examples:
@@ -46,6 +47,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CliContext } {
   registerNekosCommands(program, ctx);
   registerNekosiaCommands(program, ctx);
   registerIdentifyCommands(program, ctx);
+  registerWallpaperCommands(program, ctx);
   applyToAll(program, (command) => {
     command.exitOverride();
     command.configureOutput(program.configureOutput());
