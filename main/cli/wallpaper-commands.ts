@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { Command } from 'commander';
 import type { Artwork } from '../core/artwork';
 import { NekodeskError, type ErrorPayload } from '../core/errors';
@@ -129,6 +130,39 @@ export function registerWallpaperCommands(program: Command, ctx: CliContext): vo
           ctx.print(
             `Showing ${file} on ${monitors.length === 1 ? 'the monitor' : `${monitors.length} monitors`} (${monitors.join(', ')}).`,
           );
+      });
+    });
+
+  wallpaper
+    .command('favorites')
+    .description('list the favorites, or copy their images into a folder with --export')
+    .option('--export <folder>', 'copy every favorite image into this folder (created if missing)')
+    .action(async (options: { export?: string }) => {
+      await withCliWallpaper(ctx, { prefetchDepth: 0 }, async (service) => {
+        if (options.export === undefined) {
+          const favorites = (await service.library.favorites()).map((entry) => entry.artwork);
+          if (ctx.json) ctx.printJson(favorites);
+          else if (favorites.length === 0)
+            ctx.print('No favorites yet; add one with "nekodesk wallpaper favorite".');
+          else ctx.print(...favorites.flatMap((artwork) => formatShownArtwork(artwork, null)));
+          return;
+        }
+        // Favorites are pinned in the cache; one that is missing anyway is downloaded again.
+        const exported = await service.library.exportFavorites(path.resolve(options.export), (artwork) =>
+          service.cache.ensure(artwork, 'original').then(
+            (entry) => entry.path,
+            () => null,
+          ),
+        );
+        if (ctx.json) ctx.printJson(exported);
+        else
+          ctx.print(
+            `Exported ${exported.exported.length} favorite${exported.exported.length === 1 ? '' : 's'} to ${exported.folder}.`,
+            ...exported.failed.map((failure) => `  not exported: ${failure.id} (${failure.reason})`),
+          );
+        if (exported.failed.length > 0 && exported.exported.length === 0) {
+          throw new NekodeskError('not_found', 'No favorite could be exported.');
+        }
       });
     });
 

@@ -5,7 +5,7 @@
  * in-process with a fake clock.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -166,6 +166,30 @@ describe('nekodesk wallpaper', { timeout: 30_000 }, () => {
           .sort(),
       ).toEqual([...new Set(ids(current))].sort());
       expect((await run(['wallpaper', 'favorite'])).stdout).toMatch(/^Added to the favorites:\n/);
+    });
+
+    it('lists the favorites and exports their images into a folder', async () => {
+      configure();
+      expect((await run(['wallpaper', 'favorites'])).stdout).toMatch(/^No favorites yet/);
+      const current = shown(await run(['--json', 'wallpaper', 'next']));
+      await run(['wallpaper', 'favorite']);
+
+      const listed = z
+        .array(artworkSchema)
+        .parse(JSON.parse((await run(['--json', 'wallpaper', 'favorites'])).stdout));
+      expect(listed.map((artwork) => artwork.id).sort()).toEqual([...new Set(ids(current))].sort());
+
+      const folder = path.join(home(), 'exported');
+      const result = await run(['wallpaper', 'favorites', '--export', folder]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(new RegExp(`^Exported ${String(listed.length)} favorites? to `));
+      const files = readdirSync(folder);
+      expect(files).toHaveLength(listed.length);
+      for (const file of files) {
+        const head = readFileSync(path.join(folder, file)).subarray(0, 3);
+        expect(['png', 'jpg'].some((extension) => file.endsWith(`.${extension}`))).toBe(true);
+        expect(head[0] === 0x89 || head[0] === 0xff).toBe(true);
+      }
     });
 
     it('bans what is on screen (kept in library.json) and moves on to a new wallpaper', async () => {
