@@ -1,29 +1,51 @@
 /**
  * The real core behind the harness, wired like the app: settings through conf in the NEKODESK_HOME (or
  * XDG) folder, the API clients from `createCore` (service URLs from settings, environment overrides
- * first), and the call handlers every window uses. Only opening a link differs: a browser tab cannot
- * open the OS browser, so the harness records the URL.
+ * first), the wallpaper service, and the call handlers every window uses. What differs from the app:
+ * opening a link (a browser tab cannot open the OS browser, so the harness records the URL), setting
+ * the wallpaper (a browser cannot set the OS wallpaper, so a recording setter keeps the composed file),
+ * the monitors (the settings' layout, or one 1920x1080 screen) and image URLs (a loopback path).
  */
 import Conf from 'conf';
+import type { Notice, WallpaperState } from '../preload/contract';
 import type { FetchLike } from '../main/core/http';
 import { resolvePaths } from '../main/core/paths';
 import { createLiveCore } from '../main/core/live-core';
 import { openSettingsFile, SettingsService } from '../main/core/settings';
-import { createHandlers, listCategories } from '../main/handlers';
+import type { WallpaperSetter } from '../main/core/wallpaper/setters';
+import type { ComposedWallpaper, Monitor } from '../main/core/wallpaper/types';
+import { openWallpaperService, type WallpaperService } from '../main/core/wallpaper/wallpaper-service';
+import { createHandlers, listCategories, nekosiaTags, wallpaperState } from '../main/handlers';
 import type { Handlers } from '../main/ipc-dispatch';
+
+/** Where the harness serves cached files (see server.ts); guarded by the session cookie like the calls. */
+export const CACHE_PATH_PREFIX = '/__nekodesk/cache/';
+
+const DEFAULT_MONITORS: readonly Monitor[] = [
+  { id: 'harness', x: 0, y: 0, width: 1920, height: 1080, primary: true },
+];
 
 export interface HarnessCoreOptions {
   env: Readonly<Record<string, string | undefined>>;
   fetch?: FetchLike;
   /** Called with each URL a page asks to open. */
   onOpenExternal(url: string): void;
+  /** Every state change of the rotation, as `wallpaper:changed` carries it. */
+  onWallpaperChange?(state: WallpaperState): void;
+  /** Rotation failures a page should hear about. */
+  onNotice?(notice: Notice): void;
 }
 
 export interface HarnessCore {
   handlers: Handlers;
   settings: SettingsService;
+  /** The wallpaper service, opening in the background. */
+  wallpaper: Promise<WallpaperService>;
+  /** Every wallpaper "set" so far, oldest first: what the app would have shown on the desktop. */
+  shownWallpapers: ComposedWallpaper[];
   /** What was wrong with the settings file at start, for the first page to show. */
   startupNotices: string[];
+  close(): Promise<void>;
 }
 
 export function createHarnessCore(options: HarnessCoreOptions): HarnessCore {
@@ -37,6 +59,42 @@ export function createHarnessCore(options: HarnessCoreOptions): HarnessCore {
   });
   core(); // an invalid NEKODESK_*_URL stops the harness now, not at the first call
 
+  const imageUrl = (key: string): string => `${CACHE_PATH_PREFIX}${key}`;
+  const shownWallpapers: ComposedWallpaper[] = [];
+  // A browser cannot set the OS wallpaper: this setter only remembers what would have been shown.
+  const recordingSetter: WallpaperSetter = {
+    desktop: 'unknown',
+    name: 'browser harness (records only)',
+    set: (composed) => {
+      shownWallpapers.push(composed);
+      return Promise.resolve();
+    },
+  };
+  let service: WallpaperService | null = null;
+  const wallpaper = openWallpaperService({
+    core,
+    settings,
+    paths,
+    monitors: () => Promise.resolve(settings.get().wallpaper.monitors ?? [...DEFAULT_MONITORS]),
+    setter: () => recordingSetter,
+    // No prefetching and no timer: the harness changes the wallpaper only when a page asks.
+    prefetchDepth: 0,
+    onChange: (state) => {
+      if (service !== null)
+        options.onWallpaperChange?.(wallpaperState(state, service.cache, settings, imageUrl));
+    },
+    onError: (error) => {
+      if (error.step === 'change' || error.step === 'previous') return; // the call answers these
+      if (error.step === 'history') options.onNotice?.({ level: 'error', message: error.message });
+    },
+  });
+  wallpaper.then(
+    (opened) => {
+      service = opened;
+    },
+    () => undefined, // calls answer the failure
+  );
+
   const handlers = createHandlers({
     settings,
     listCategories: () => listCategories(core()),
@@ -45,6 +103,19 @@ export function createHarnessCore(options: HarnessCoreOptions): HarnessCore {
       return Promise.resolve();
     },
     platform: process.platform,
+    wallpaper: () => wallpaper,
+    imageUrl,
+    nekosiaTags: () => nekosiaTags(core()),
   });
-  return { handlers, settings, startupNotices: opened.notices };
+  return {
+    handlers,
+    settings,
+    wallpaper,
+    shownWallpapers,
+    startupNotices: opened.notices,
+    close: async () => {
+      const open = await wallpaper.catch(() => null);
+      await open?.close();
+    },
+  };
 }

@@ -7,6 +7,7 @@
  *   GET  /__nekodesk/bridge.js      window.nekodesk over this loopback API (harness/web-bridge.ts)
  *   POST /__nekodesk/call/<channel> {request} → the call's Result, through dispatchCall
  *   GET  /__nekodesk/events         the contract's events as server-sent events
+ *   GET  /__nekodesk/cache/<key>    a downloaded artwork (what nekodesk://cache/<key> is in the app)
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -16,9 +17,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FetchLike } from '../main/core/http';
 import { dispatchCall } from '../main/ipc-dispatch';
 import type { EventChannel, EventPayload } from '../preload/contract';
+import { serveCachedFile } from '../main/shell/cache-protocol';
 import { buildBridge } from './bridge-build';
 import { EventStream } from './event-stream';
-import { createHarnessCore } from './harness-core';
+import { CACHE_PATH_PREFIX, createHarnessCore } from './harness-core';
 import { json, readBody, refusal, reply, text, writeReply, type Reply } from './replies';
 import { createToken, hasToken, refuseForeign, SECURITY_HEADERS, tokenCookie } from './security';
 import { contentTypeOf, findAsset, injectBridge, PAGES, readPage } from './static-files';
@@ -48,6 +50,8 @@ export interface Harness {
   port: number;
   /** Every URL a page asked to open, in order. */
   openedUrls: string[];
+  /** The span file of every wallpaper the harness would have set, oldest first. */
+  shownWallpapers(): string[];
   /** Sends an event to every connected page, as main would. */
   emit<E extends EventChannel>(channel: E, payload: EventPayload<E>): void;
   close(): Promise<void>;
@@ -58,6 +62,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const rendererDir = path.resolve(options.rendererDir ?? path.join(ROOT, 'out', 'renderer'));
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const openedUrls: string[] = [];
+  const events = new EventStream();
   const core = createHarnessCore({
     env,
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
@@ -65,9 +70,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       openedUrls.push(url);
       log(`Nekodesk web harness: a page asked to open ${url} (not opened: this is a browser harness).`);
     },
+    onWallpaperChange: (state) => {
+      events.emit('wallpaper:changed', state);
+    },
+    onNotice: (notice) => {
+      events.emit('app:notice', notice);
+    },
   });
   const bridge = await buildBridge();
-  const events = new EventStream();
   const stopSettings = core.settings.onChange((settings) => {
     events.emit('settings:changed', settings);
   });
@@ -103,6 +113,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       events.attach(res, { ...SECURITY_HEADERS });
       return 'streaming';
     }
+    if (pathname.startsWith(CACHE_PATH_PREFIX)) {
+      if (req.method !== 'GET') return text(405, 'Images are GET.', { allow: 'GET' });
+      if (!hasToken(req, token)) return text(401, 'This page is not connected to the harness.');
+      return serveCached(pathname.slice(CACHE_PATH_PREFIX.length));
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return text(405, 'Only GET here.', { allow: 'GET, HEAD' });
     if (pathname === BRIDGE_PATH)
@@ -118,6 +133,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const file = await findAsset(rendererDir, pathname);
     if (!file) return text(404, 'Not found.');
     return reply(200, await readFile(file), { 'content-type': contentTypeOf(file) });
+  };
+
+  /** The same rules as the app's nekodesk:// handler (main/shell/cache-protocol.ts), over HTTP. */
+  const serveCached = async (key: string): Promise<Reply> => {
+    const cache = (await core.wallpaper.catch(() => null))?.cache ?? null;
+    const answer = await serveCachedFile(key, { resolve: (k) => cache?.resolve(k) ?? null });
+    if (!answer.ok) return text(answer.status, 'Not found.');
+    return reply(200, Buffer.from(await answer.arrayBuffer()), {
+      'content-type': answer.headers.get('content-type') ?? 'application/octet-stream',
+    });
   };
 
   const server = createServer((req, res) => {
@@ -146,6 +171,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     url: `${origin}/`,
     port,
     openedUrls,
+    shownWallpapers: () => core.shownWallpapers.map((composed) => composed.spanFile),
     emit: (channel, payload) => {
       events.emit(channel, payload);
     },
@@ -158,7 +184,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           else resolve();
         });
         server.closeAllConnections();
-      })),
+      }).then(() => core.close())),
   };
 }
 

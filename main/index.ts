@@ -2,15 +2,29 @@
  * The Electron app's composition root: wires the core to Electron through the small modules in
  * main/shell/ and holds the app's lifecycle. Everything here is wiring; behaviour lives in those modules.
  */
-import { app, dialog, ipcMain, protocol, safeStorage, session, shell, type BrowserWindow } from 'electron';
+import {
+  app,
+  dialog,
+  ipcMain,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+  type BrowserWindow,
+} from 'electron';
 import os from 'node:os';
 import { APP_NAME } from './core/app-info';
 import { createLiveCore } from './core/live-core';
 import { resolvePaths } from './core/paths';
 import { SettingsService, type Settings } from './core/settings';
-import { assertWebUrl, createHandlers, listCategories } from './handlers';
+import type { WallpaperService } from './core/wallpaper/wallpaper-service';
+import { assertWebUrl, createHandlers, listCategories, nekosiaTags, wallpaperState } from './handlers';
 import { resolveAppFiles } from './shell/app-files';
 import { serveRendererRequest } from './shell/app-protocol';
+import { appImageUrl, openAppWallpaper } from './shell/app-wallpaper';
+import { CACHE_SCHEME, serveCacheRequest } from './shell/cache-protocol';
 import { routeArgv, type LaunchAction } from './shell/argv-router';
 import { registerIpc } from './shell/ipc';
 import { createRedactor } from './shell/log-redaction';
@@ -20,6 +34,7 @@ import { APP_SCHEME, createRendererPages } from './shell/renderer-pages';
 import { createAppSecretStore } from './shell/secret-store';
 import { guardSession } from './shell/session-guard';
 import { openAppSettings } from './shell/settings-store';
+import { createRotationNotices } from './shell/rotation-notices';
 import { createTray } from './shell/tray';
 import { guardWebContents } from './shell/web-contents-guard';
 import { createWindowEvents } from './shell/window-events';
@@ -35,6 +50,8 @@ app.setPath('userData', paths.data);
 app.setAppLogsPath(paths.logs);
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  // Downloaded artwork for <img>: nekodesk://cache/<key> (see shell/cache-protocol.ts).
+  { scheme: CACHE_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
 // The app's only shell.openExternal: every URL must pass assertWebUrl (http and https only) first.
@@ -83,14 +100,73 @@ function start(): void {
     redactor,
   });
   const core = createLiveCore(settings, { env: process.env, secrets });
+  const events = createWindowEvents();
+  const notices = createRotationNotices((notice) => {
+    events.broadcast('app:notice', notice);
+  }, log);
+
+  // The wallpaper service opens in the background; calls and the tray wait for it.
+  let tray: ReturnType<typeof createTray> | null = null;
+  const opening = openAppWallpaper({
+    core,
+    settings,
+    paths,
+    screen,
+    powerMonitor,
+    env: process.env,
+    platform: process.platform,
+    onChange: (state, service) => {
+      notices.onChange(state);
+      const view = wallpaperState(state, service.cache, settings, appImageUrl);
+      events.broadcast('wallpaper:changed', view);
+      tray?.update({ paused: view.paused, hasCurrent: view.current.length > 0 });
+    },
+    onError: (error) => {
+      notices.onError(error);
+    },
+    log,
+  });
+  let wallpaper: WallpaperService | null = null;
+  opening.then(
+    (service) => {
+      wallpaper = service;
+      tray?.update({
+        paused: settings.get().wallpaper.paused,
+        hasCurrent: service.rotation.current().length > 0,
+      });
+    },
+    (error: unknown) => {
+      log.error('The wallpaper service could not open', error);
+      events.broadcast('app:notice', {
+        level: 'error',
+        message: 'Wallpapers are unavailable: their files could not be opened.',
+      });
+    },
+  );
+  app.on('will-quit', () => {
+    // Best effort: stops the timer and flushes the cache's bookkeeping.
+    void wallpaper?.close();
+  });
+  protocol.handle(CACHE_SCHEME, (request) =>
+    serveCacheRequest(request, { resolve: (key) => wallpaper?.cache.resolve(key) ?? null }),
+  );
+  const withRotation = (work: (service: WallpaperService) => Promise<unknown>): void => {
+    opening.then(work).catch((error: unknown) => {
+      log.error('A wallpaper action from the tray failed', error);
+    });
+  };
+
   const handlers = createHandlers({
     settings,
     listCategories: () => listCategories(core()),
     openLink,
     platform: process.platform,
+    wallpaper: () => opening,
+    imageUrl: appImageUrl,
+    nekosiaTags: () => nekosiaTags(core()),
+    answered: (work) => notices.answered(work),
   });
 
-  const events = createWindowEvents();
   const windowDeps = { files, pages, events, devTools: !app.isPackaged, isQuitting: () => quitting, log };
   const main = createMainWindow(windowDeps);
   const picker = createPickerWindow(windowDeps);
@@ -104,14 +180,40 @@ function start(): void {
     },
     log,
   );
-  createTray(files.trayIcon, {
-    openMain: () => {
-      launch({ kind: 'show-main' });
+  tray = createTray(
+    files.trayIcon,
+    {
+      openMain: () => {
+        launch({ kind: 'show-main' });
+      },
+      quit: () => {
+        app.quit();
+      },
+      // Failures of these reach the person as notices (the rotation reports them; see rotation-notices.ts).
+      next: () => {
+        withRotation((service) => service.rotation.next());
+      },
+      previous: () => {
+        withRotation((service) => service.rotation.previous());
+      },
+      favoriteCurrent: () => {
+        withRotation(async (service) => {
+          const result = await service.rotation.favoriteCurrent();
+          if (result.ok)
+            events.broadcast('app:notice', { level: 'info', message: 'Added to your favorites.' });
+          else events.broadcast('app:notice', { level: 'error', message: result.error.message });
+        });
+      },
+      banCurrent: () => {
+        withRotation((service) => service.rotation.banCurrent());
+      },
+      setPaused: (paused) => {
+        // The service follows the setting: the rotation pauses or resumes, and the menu follows its state.
+        settings.update({ wallpaper: { paused } });
+      },
     },
-    quit: () => {
-      app.quit();
-    },
-  });
+    { paused: settings.get().wallpaper.paused, hasCurrent: false },
+  );
 
   for (const message of opened.notices) {
     log.warn(message);

@@ -5,13 +5,23 @@
  */
 export const CALL_CHANNELS = [
   'app:info',
+  'library:favorites',
+  'library:history',
+  'library:remove-favorite',
   'nekos:categories',
+  'nekosia:tags',
   'settings:get',
   'settings:update',
   'shell:open-link',
+  'wallpaper:ban-current',
+  'wallpaper:favorite-current',
+  'wallpaper:next',
+  'wallpaper:previous',
+  'wallpaper:set-paused',
+  'wallpaper:state',
 ] as const;
 
-export const EVENT_CHANNELS = ['app:notice', 'settings:changed'] as const;
+export const EVENT_CHANNELS = ['app:notice', 'settings:changed', 'wallpaper:changed'] as const;
 
 export type CallChannel = (typeof CALL_CHANNELS)[number];
 export type EventChannel = (typeof EVENT_CHANNELS)[number];

@@ -1,35 +1,115 @@
-/** The tray icon and its menu: the app's only permanent presence on screen. */
-import { Menu, Tray, nativeImage } from 'electron';
+/**
+ * The tray icon and its menu: the app's only permanent presence on screen. The wallpaper items act on
+ * the rotation; "Pause rotation" is a checkbox that follows the rotation's state (`update`).
+ */
+import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
 import { APP_NAME } from '../core/app-info';
 
 export interface TrayActions {
   openMain(): void;
   quit(): void;
+  next(): void;
+  previous(): void;
+  favoriteCurrent(): void;
+  banCurrent(): void;
+  setPaused(paused: boolean): void;
 }
 
-export function createTray(iconPath: string, actions: TrayActions): Tray {
+/** What the menu shows of the wallpaper rotation. */
+export interface TrayWallpaperState {
+  paused: boolean;
+  /** Something is on screen: Favorite and Ban have something to act on. */
+  hasCurrent: boolean;
+}
+
+export interface AppTray {
+  tray: Tray;
+  /** Rebuilds the menu when the state it shows changed (Linux trays need a new menu to show a change). */
+  update(state: TrayWallpaperState): void;
+}
+
+export const TRAY_LABELS = {
+  next: 'Next wallpaper',
+  previous: 'Previous wallpaper',
+  favorite: 'Favorite current',
+  ban: 'Ban current',
+  pause: 'Pause rotation',
+  open: `Open ${APP_NAME}`,
+  quit: `Quit ${APP_NAME}`,
+} as const;
+
+export function createTray(
+  iconPath: string,
+  actions: TrayActions,
+  initial: TrayWallpaperState = { paused: false, hasCurrent: false },
+): AppTray {
   const tray = new Tray(nativeImage.createFromPath(iconPath));
   tray.setToolTip(APP_NAME);
-  tray.setContextMenu(
-    Menu.buildFromTemplate([
-      {
-        label: `Open ${APP_NAME}`,
-        click: () => {
-          actions.openMain();
-        },
+  let shown: TrayWallpaperState = { ...initial };
+
+  const build = (state: TrayWallpaperState): MenuItemConstructorOptions[] => [
+    {
+      label: TRAY_LABELS.next,
+      click: () => {
+        actions.next();
       },
-      { type: 'separator' },
-      {
-        label: `Quit ${APP_NAME}`,
-        click: () => {
-          actions.quit();
-        },
+    },
+    {
+      label: TRAY_LABELS.previous,
+      click: () => {
+        actions.previous();
       },
-    ]),
-  );
+    },
+    {
+      label: TRAY_LABELS.favorite,
+      enabled: state.hasCurrent,
+      click: () => {
+        actions.favoriteCurrent();
+      },
+    },
+    {
+      label: TRAY_LABELS.ban,
+      enabled: state.hasCurrent,
+      click: () => {
+        actions.banCurrent();
+      },
+    },
+    {
+      label: TRAY_LABELS.pause,
+      type: 'checkbox',
+      checked: state.paused,
+      // Electron has already flipped `checked` when click runs: it is what the person asked for.
+      click: (item) => {
+        actions.setPaused(item.checked);
+      },
+    },
+    { type: 'separator' },
+    {
+      label: TRAY_LABELS.open,
+      click: () => {
+        actions.openMain();
+      },
+    },
+    { type: 'separator' },
+    {
+      label: TRAY_LABELS.quit,
+      click: () => {
+        actions.quit();
+      },
+    },
+  ];
+  tray.setContextMenu(Menu.buildFromTemplate(build(shown)));
+
   // Windows opens on click; Linux trays (AppIndicator) often only show the menu, which has the same item.
   tray.on('click', () => {
     actions.openMain();
   });
-  return tray;
+  return {
+    tray,
+    update(state) {
+      if (state.paused === shown.paused && state.hasCurrent === shown.hasCurrent) return;
+      shown = { ...state };
+      tray.setContextMenu(Menu.buildFromTemplate(build(shown)));
+    },
+  };
 }

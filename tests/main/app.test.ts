@@ -94,6 +94,7 @@ describe('every window', () => {
     expect(packaged.picker.webContents.getURL()).toBe('app://nekodesk/picker.html');
     expect(packaged.fake.protocol.privileged).toEqual([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      { scheme: 'nekodesk', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
     expect(packaged.main.options.webPreferences?.devTools).toBe(false);
   });
@@ -261,16 +262,23 @@ describe('IPC', () => {
 });
 
 describe('tray and lifecycle', () => {
-  it('has a tray icon with Open and Quit', async () => {
+  it('has a tray icon with the wallpaper actions, Open and Quit', async () => {
     const { fake } = await startApp();
     const [tray] = fake.Tray.created;
     expect(tray?.image.isEmpty()).toBe(false);
     expect(tray?.tooltip).toBe('Nekodesk');
     expect(tray?.menu?.items.map((item) => item.label ?? item.type)).toEqual([
+      'Next wallpaper',
+      'Previous wallpaper',
+      'Favorite current',
+      'Ban current',
+      'Pause rotation',
+      'separator',
       'Open Nekodesk',
       'separator',
       'Quit Nekodesk',
     ]);
+    expect(tray?.item('Pause rotation')).toMatchObject({ type: 'checkbox', checked: false });
   });
 
   it('hides the main window when it is closed, and Open brings it back', async () => {

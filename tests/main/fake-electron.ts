@@ -566,6 +566,8 @@ export class FakeNativeImage {
 export interface FakeMenuItem {
   label?: string;
   type?: string;
+  checked?: boolean;
+  enabled?: boolean;
   click?: (...args: unknown[]) => void;
 }
 
@@ -594,11 +596,54 @@ export class FakeTray extends EventEmitter {
   choose(label: string): void {
     const item = this.menu?.items.find((entry) => entry.label === label);
     if (item?.click === undefined) throw new Error(`No tray menu item "${label}"`);
-    item.click();
+    if (item.enabled === false) throw new Error(`The tray menu item "${label}" is disabled`);
+    // Like Electron: a checkbox flips before its click handler runs, which gets the item.
+    if (item.type === 'checkbox') item.checked = !(item.checked ?? false);
+    item.click(item, null, {});
+  }
+
+  /** Helper: a menu item by its label. */
+  item(label: string): FakeMenuItem | undefined {
+    return this.menu?.items.find((entry) => entry.label === label);
+  }
+}
+
+export interface FakeDisplay {
+  id: number;
+  bounds: { x: number; y: number; width: number; height: number };
+  scaleFactor: number;
+}
+
+/** Electron's `screen`: the displays a test sets, and their change events. */
+class FakeScreen extends EventEmitter {
+  displays: FakeDisplay[] = [];
+  constructor() {
+    super();
+    this.reset();
+  }
+  getAllDisplays(): FakeDisplay[] {
+    return this.displays.map((display) => structuredClone(display));
+  }
+  getPrimaryDisplay(): FakeDisplay {
+    const [first] = this.displays;
+    if (first === undefined) throw new Error('No display');
+    return structuredClone(first);
+  }
+  reset(): void {
+    this.removeAllListeners();
+    this.displays = [{ id: 1, bounds: { x: 0, y: 0, width: 640, height: 360 }, scaleFactor: 1 }];
+  }
+}
+
+class FakePowerMonitor extends EventEmitter {
+  reset(): void {
+    this.removeAllListeners();
   }
 }
 
 export const app = new FakeApp();
+export const screen = new FakeScreen();
+export const powerMonitor = new FakePowerMonitor();
 export const ipcMain = new FakeIpcMain();
 export const ipcRenderer = new FakeIpcRenderer();
 export const contextBridge = new FakeContextBridge();
@@ -648,6 +693,8 @@ export function resetFakeElectron(): void {
   dialog.errors.length = 0;
   FakeBrowserWindow.created.length = 0;
   FakeTray.created.length = 0;
+  screen.reset();
+  powerMonitor.reset();
 }
 
 export default {
@@ -664,4 +711,6 @@ export default {
   BrowserWindow,
   Tray,
   Menu,
+  screen,
+  powerMonitor,
 };

@@ -4,6 +4,7 @@ import type { CategoryInfo } from '../../preload/contract';
 import { NekodeskError } from '../../main/core/errors';
 import { openSettingsFile, SettingsService } from '../../main/core/settings';
 import { createHandlers } from '../../main/handlers';
+import { NO_WALLPAPER } from './no-wallpaper';
 import { dispatchCall } from '../../main/ipc-dispatch';
 import { useTempDir } from '../support/temp-dir';
 
@@ -18,6 +19,7 @@ describe('dispatchCall with the real handlers', () => {
       listCategories,
       openLink,
       platform: 'linux',
+      ...NO_WALLPAPER,
     });
     return { handlers, openLink };
   }

@@ -1,6 +1,6 @@
 import type { IpcMain, WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CALL_CHANNELS } from '../../preload/contract';
+import { CALL_CHANNELS, type WallpaperState } from '../../preload/contract';
 import { registerIpc } from '../../main/shell/ipc';
 import { createRendererPages } from '../../main/shell/renderer-pages';
 import { FakeBrowserWindow, ipcMain, resetFakeElectron } from './fake-electron';
@@ -8,6 +8,18 @@ import { FakeBrowserWindow, ipcMain, resetFakeElectron } from './fake-electron';
 beforeEach(() => {
   resetFakeElectron();
 });
+
+function idleState(): WallpaperState {
+  return {
+    status: 'stopped',
+    paused: false,
+    current: [],
+    nextDueAt: null,
+    busy: false,
+    offline: false,
+    lastError: null,
+  };
+}
 
 /** Handlers that only record that they ran. */
 function spyHandlers() {
@@ -17,6 +29,16 @@ function spyHandlers() {
     'settings:get': vi.fn(),
     'settings:update': vi.fn(),
     'shell:open-link': vi.fn(() => null),
+    'library:favorites': vi.fn(() => []),
+    'library:history': vi.fn(() => ({ items: [], total: 0 })),
+    'library:remove-favorite': vi.fn(() => []),
+    'nekosia:tags': vi.fn(() => ({ tags: [], anime: [], characters: [] })),
+    'wallpaper:ban-current': vi.fn(idleState),
+    'wallpaper:favorite-current': vi.fn(idleState),
+    'wallpaper:next': vi.fn(idleState),
+    'wallpaper:previous': vi.fn(idleState),
+    'wallpaper:set-paused': vi.fn(idleState),
+    'wallpaper:state': vi.fn(idleState),
   };
   return handlers;
 }

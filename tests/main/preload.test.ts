@@ -3,6 +3,7 @@ import type { IpcMain, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { settingsSchema, SettingsService, type SettingsBackend } from '../../main/core/settings';
 import { createHandlers } from '../../main/handlers';
+import { NO_WALLPAPER } from './no-wallpaper';
 import { registerIpc } from '../../main/shell/ipc';
 import { createRendererPages } from '../../main/shell/renderer-pages';
 import type { NekodeskApi } from '../../preload/api-factory';
@@ -29,6 +30,7 @@ async function loadPreload() {
       return Promise.resolve();
     },
     platform: 'linux',
+    ...NO_WALLPAPER,
   });
   const log = { error: vi.fn(), warn: vi.fn(), info: vi.fn(), debug: vi.fn() };
   registerIpc(
@@ -47,7 +49,25 @@ describe('the preload', () => {
   it('exposes window.nekodesk only: one method per call of the contract, plus on()', async () => {
     const { fake, api } = await loadPreload();
     expect(Object.keys(fake.contextBridge.exposed)).toEqual(['nekodesk']);
-    expect(Object.keys(api).sort()).toEqual(['app', 'nekos', 'on', 'settings', 'shell']);
+    expect(Object.keys(api).sort()).toEqual([
+      'app',
+      'library',
+      'nekos',
+      'nekosia',
+      'on',
+      'settings',
+      'shell',
+      'wallpaper',
+    ]);
+    expect(Object.keys(api.wallpaper).sort()).toEqual([
+      'banCurrent',
+      'favoriteCurrent',
+      'next',
+      'previous',
+      'setPaused',
+      'state',
+    ]);
+    expect(Object.keys(api.library).sort()).toEqual(['favorites', 'history', 'removeFavorite']);
     expect(Object.keys(api.settings).sort()).toEqual(['get', 'update']);
     expect(Object.keys(api.shell)).toEqual(['openLink']);
   });
@@ -63,9 +83,12 @@ describe('the preload', () => {
     expect(leaves).not.toContain(fake.ipcRenderer);
     expect(leaves.filter((leaf) => typeof leaf === 'object' && leaf !== api)).toEqual([
       api.app,
+      api.library,
       api.nekos,
+      api.nekosia,
       api.settings,
       api.shell,
+      api.wallpaper,
     ]);
   });
 

@@ -38,6 +38,10 @@ export async function startApp(options: StartOptions = {}): Promise<StartedApp> 
   }
   vi.stubEnv('NEKODESK_HOME', home);
   vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
+  // The rotation starts with the app: by default it finds nothing (a closed port), so no test ever
+  // downloads real artwork or sets this machine's wallpaper. Tests that rotate pass fake servers.
+  vi.stubEnv('NEKODESK_NEKOSIA_URL', 'http://127.0.0.1:9/api/v1');
+  vi.stubEnv('NEKODESK_NEKOS_BEST_URL', 'http://127.0.0.1:9/api/v2');
   for (const [name, value] of Object.entries(options.env ?? {})) vi.stubEnv(name, value);
   const argv = process.argv;
   process.argv = [process.execPath, ...(options.argv ?? [])];

@@ -6,7 +6,17 @@ import type { NekodeskApi } from '../../../preload/api-factory';
 import type { CallResponse, CallResult } from '../../../preload/contract';
 
 export type { NekodeskApi };
-export type { AppInfo, CategoryInfo, Notice } from '../../../preload/contract';
+export type {
+  AppInfo,
+  Artwork,
+  CategoryInfo,
+  CurrentWallpaper,
+  HistoryPage,
+  LibraryItem,
+  NekosiaTagList,
+  Notice,
+  WallpaperState,
+} from '../../../preload/contract';
 export type Settings = CallResponse<'settings:get'>;
 export type SettingsPatch = Parameters<NekodeskApi['settings']['update']>[0];
 /** The error every call can answer with: `code` to act on, `message` to show, `retryAfter` for rate limits. */

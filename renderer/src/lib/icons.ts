@@ -62,6 +62,13 @@ export const ICONS = {
     'M14 10a4.5 4.5 0 0 0-6.4 0l-3 3a4.5 4.5 0 0 0 6.4 6.4l1-1',
   ],
   power: ['M12 3v8', 'M6.3 6.8a8 8 0 1 0 11.4 0'],
+  heart: ['M12 20s-7.5-4.4-7.5-10A4.3 4.3 0 0 1 12 7.4 4.3 4.3 0 0 1 19.5 10c0 5.6-7.5 10-7.5 10z'],
+  ban: [circle(12, 12, 9), 'M5.6 5.6l12.8 12.8'],
+  pause: ['M9 5v14M15 5v14'],
+  play: ['M7 4.5v15l12-7.5z'],
+  external: ['M14 4h6v6', 'M20 4l-9 9', 'M18 14v4a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h4'],
+  plus: ['M12 5v14M5 12h14'],
+  trash: ['M4 7h16', 'M9 7V4h6v3', 'M6 7l1 13h10l1-13'],
 } satisfies Record<string, string[]>;
 
 export type IconName = keyof typeof ICONS;

@@ -28,7 +28,65 @@ export const DEFAULT_SETTINGS: FakeSettings = {
     whatanimeUrl: 'https://whatanimeisthis.com',
   },
   launchAtLogin: false,
+  wallpaper: {
+    sources: [
+      { kind: 'nekosia', category: 'catgirl', tags: [], weight: 2 },
+      { kind: 'nekos.best', category: 'neko', weight: 1 },
+    ],
+    blacklist: [],
+    rating: 'safe',
+    intervalMinutes: 30,
+    fitMode: 'auto',
+    paused: false,
+    changeOnStart: true,
+    customCommand: null,
+    monitors: null,
+    cacheLimitMb: 1024,
+    historyLimit: 500,
+  },
 };
+
+export type FakeArtwork = CallResponse<'library:favorites'>[number]['artwork'];
+
+let artworkCount = 0;
+
+/** A valid artwork for UI tests; `overrides` set what the test is about. */
+export function fakeArtwork(overrides: Partial<FakeArtwork> = {}): FakeArtwork {
+  artworkCount += 1;
+  return {
+    id: `nekosia:${String(artworkCount).padStart(6, '0')}`,
+    source: 'nekosia',
+    kind: 'image',
+    category: 'catgirl',
+    url: `https://images.example/${artworkCount}.png`,
+    previewUrl: `https://images.example/${artworkCount}-small.jpg`,
+    width: 1920,
+    height: 1080,
+    rating: 'safe',
+    tags: ['catgirl', 'cute'],
+    anime: null,
+    character: 'Mochi',
+    artist: { name: 'Usagi Draws', url: 'https://artists.example/usagi' },
+    sourceUrl: 'https://source.example/post/1',
+    colors: null,
+    ...overrides,
+  };
+}
+
+export type FakeWallpaperState = CallResponse<'wallpaper:state'>;
+
+export function wallpaperState(overrides: Partial<FakeWallpaperState> = {}): FakeWallpaperState {
+  return {
+    status: 'running',
+    paused: false,
+    current: [],
+    nextDueAt: null,
+    busy: false,
+    offline: false,
+    lastError: null,
+    ...overrides,
+  };
+}
 
 export interface FakeBackend {
   api: NekodeskApi;
@@ -50,10 +108,21 @@ export function createFakeApi(overrides: Partial<FakeHandlers> = {}): FakeBacken
         ...settings,
         ...(patch.launchAtLogin === undefined ? {} : { launchAtLogin: patch.launchAtLogin }),
         services: { ...settings.services, ...patch.services },
+        wallpaper: { ...settings.wallpaper, ...patch.wallpaper },
       };
       return structuredClone(settings);
     },
     'shell:open-link': () => null,
+    'wallpaper:state': () => wallpaperState(),
+    'wallpaper:next': () => wallpaperState(),
+    'wallpaper:previous': () => wallpaperState(),
+    'wallpaper:favorite-current': () => wallpaperState(),
+    'wallpaper:ban-current': () => wallpaperState(),
+    'wallpaper:set-paused': ({ paused }) => wallpaperState({ paused, status: paused ? 'paused' : 'running' }),
+    'library:history': () => ({ items: [], total: 0 }),
+    'library:favorites': () => [],
+    'library:remove-favorite': () => [],
+    'nekosia:tags': () => ({ tags: ['catgirl', 'maid', 'cute'], anime: [], characters: [] }),
     ...overrides,
   };
   const received: FakeBackend['received'] = [];

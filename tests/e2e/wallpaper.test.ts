@@ -1,0 +1,96 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../../harness/server';
+import { startFakeNekosBest, startFakeNekosia, type FakeServer } from '../fakes';
+import { assertBuilt, HAS_CHROMIUM, launchChromium, SCREENSHOTS } from './support/browser';
+
+describe.skipIf(!HAS_CHROMIUM)('the Wallpaper panel in Chromium, through the web harness', () => {
+  let harness: Harness;
+  let browser: Browser;
+  let page: Page;
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    assertBuilt();
+    const nekosia: FakeServer = await startFakeNekosia();
+    cleanups.push(() => nekosia.close());
+    const nekosBest: FakeServer = await startFakeNekosBest();
+    cleanups.push(() => nekosBest.close());
+    const home = await mkdtemp(path.join(tmpdir(), 'nekodesk-e2e-wallpaper-'));
+    cleanups.push(() => rm(home, { recursive: true, force: true }));
+    harness = await startHarness({
+      env: {
+        NEKODESK_HOME: home,
+        NEKODESK_NEKOSIA_URL: nekosia.baseUrl,
+        NEKODESK_NEKOS_BEST_URL: nekosBest.baseUrl,
+      },
+      log: () => undefined,
+    });
+    cleanups.push(() => harness.close());
+    browser = await launchChromium();
+    cleanups.push(() => browser.close());
+    page = await browser.newPage({ viewport: { width: 1100, height: 760 }, colorScheme: 'light' });
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      if (/content security policy/i.test(message.text())) problems.push(message.text());
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`${response.url()}: HTTP ${response.status()}`);
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  });
+
+  it('changes the wallpaper with Next and shows the image and its artist', async () => {
+    await page.goto(harness.url);
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: 'Wallpaper' })
+      .click();
+    await page.getByText('No wallpaper from Nekodesk yet.', { exact: false }).waitFor({ timeout: 15_000 });
+
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    const image = page.locator('section[aria-labelledby="now-title"] img');
+    await image.waitFor({ state: 'visible', timeout: 30_000 });
+    await page.waitForFunction(
+      `(() => { const img = document.querySelector('section[aria-labelledby="now-title"] img'); return img !== null && img.complete && img.naturalWidth > 0; })()`,
+      undefined,
+      { timeout: 15_000 },
+    );
+    expect(
+      await image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+    ).toBeGreaterThan(0);
+    expect(await image.getAttribute('src')).toMatch(/^\/__nekodesk\/cache\/[0-9a-f]{64}$/);
+
+    const credits = page.locator('section[aria-labelledby="now-title"] dl');
+    await credits.getByText('Artist').waitFor();
+    const artist = (await credits.locator('dd').first().textContent())?.trim() ?? '';
+    expect(artist.length).toBeGreaterThan(0);
+    expect(artist).not.toBe('Unknown');
+    expect(harness.shownWallpapers()).toHaveLength(1);
+
+    // The history fills in as a thumbnail grid.
+    await page.getByRole('list', { name: 'History' }).getByRole('img').first().waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(300); // let the fade-in finish before the screenshot
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'wallpaper.png') });
+    expect(problems).toEqual([]);
+  }, 90_000);
+
+  it('shows the rotation settings with Nekosia tag suggestions', async () => {
+    await page.getByRole('tab', { name: 'Rotation settings' }).click();
+    await page.getByLabel('Change every (minutes)').fill('0');
+    await page.getByRole('button', { name: 'Save wallpaper settings' }).click();
+    await page.getByText('Choose between 1 minute and 24 hours (1440 minutes).').waitFor();
+    await page.getByLabel('Change every (minutes)').fill('15');
+    await page.getByRole('button', { name: 'Save wallpaper settings' }).click();
+    await page.getByText('Wallpaper settings saved.').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'wallpaper-settings.png') });
+    expect(problems).toEqual([]);
+  }, 30_000);
+});
