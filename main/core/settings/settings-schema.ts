@@ -86,6 +86,33 @@ export const wallpaperSettingsSchema = z.object({
 });
 export type WallpaperSettings = z.output<typeof wallpaperSettingsSchema>;
 
+export const COPY_MODES = ['file', 'link', 'image', 'markdown'] as const;
+export type CopyMode = (typeof COPY_MODES)[number];
+
+const pickerFields = {
+  /** An Electron accelerator, e.g. `CommandOrControl+Shift+Space`; null = no global hotkey. */
+  hotkey: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9+]+$/, 'must be keys joined by +, like CommandOrControl+Shift+Space')
+    .nullable(),
+  /** Enter copies this way; Shift+Enter the alternate way. */
+  copyMode: z.enum(COPY_MODES),
+  alternateCopyMode: z.enum(COPY_MODES),
+  /** Show the still-image categories (neko, waifu, …) next to the GIF ones. */
+  showImageCategories: z.boolean(),
+};
+
+export const pickerSettingsSchema = z.object({
+  hotkey: pickerFields.hotkey.default('CommandOrControl+Shift+Space'),
+  copyMode: pickerFields.copyMode.default('file'),
+  alternateCopyMode: pickerFields.alternateCopyMode.default('link'),
+  showImageCategories: pickerFields.showImageCategories.default(false),
+});
+export type PickerSettings = z.output<typeof pickerSettingsSchema>;
+
 /**
  * Every setting, with its default. Later features add their own sections here; a section that fails to
  * parse is reset alone (see settings-file.ts), so one bad value never costs the user the others.
@@ -94,6 +121,7 @@ export const settingsShape = {
   services: servicesSchema.prefault({}),
   launchAtLogin: z.boolean().default(false),
   wallpaper: wallpaperSettingsSchema.prefault({}),
+  picker: pickerSettingsSchema.prefault({}),
   /** A random id for this installation: Nekosia's per-user session, so wallpapers do not repeat. */
   installationId: z.string().regex(NEKOSIA_SESSION_ID).optional(),
 } as const;
@@ -113,6 +141,7 @@ export const settingsPatchSchema = z
       .optional(),
     launchAtLogin: z.boolean().optional(),
     wallpaper: z.object(wallpaperFields).partial().strict().optional(),
+    picker: z.object(pickerFields).partial().strict().optional(),
   })
   .strict();
 

@@ -30,12 +30,13 @@ export class SettingsService {
         `Invalid setting ${where}: ${issue?.message ?? 'not allowed'}.`,
       );
     }
-    const { services, wallpaper, ...rest } = parsed.data;
+    const { services, wallpaper, picker, ...rest } = parsed.data;
     const next = settingsSchema.parse({
       ...this.#current,
       ...rest,
       services: { ...this.#current.services, ...services },
       wallpaper: { ...this.#current.wallpaper, ...wallpaper },
+      picker: { ...this.#current.picker, ...picker },
     });
     this.#backend.store = { ...next };
     this.#current = next;

@@ -44,6 +44,12 @@ export const DEFAULT_SETTINGS: FakeSettings = {
     cacheLimitMb: 1024,
     historyLimit: 500,
   },
+  picker: {
+    hotkey: 'CommandOrControl+Shift+Space',
+    copyMode: 'file',
+    alternateCopyMode: 'link',
+    showImageCategories: false,
+  },
 };
 
 export type FakeArtwork = CallResponse<'library:favorites'>[number]['artwork'];
