@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { APP_VERSION } from '../core/app-info';
 import { CliContext } from './context';
+import { registerCopyCommands } from './copy-commands';
 import { registerIdentifyCommands } from './identify-commands';
 import type { CliIo } from './io';
 import { registerNekosCommands } from './nekos-commands';
@@ -48,6 +49,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CliContext } {
   registerNekosiaCommands(program, ctx);
   registerIdentifyCommands(program, ctx);
   registerWallpaperCommands(program, ctx);
+  registerCopyCommands(program, ctx);
   applyToAll(program, (command) => {
     command.exitOverride();
     command.configureOutput(program.configureOutput());
