@@ -5,6 +5,7 @@ import { rateLimitEfficiency } from './rate-limit-efficiency';
 import { requestSharing } from './request-sharing';
 import { rotationMemory } from './rotation-memory';
 import { rotationNext } from './rotation-next';
+import { pickerCopy } from './picker-copy';
 
 /** Every benchmark `npm run bench` runs, in order. A new one is a file exporting a `Benchmark`, added here. */
 export const BENCHMARKS: Benchmark[] = [
@@ -14,4 +15,5 @@ export const BENCHMARKS: Benchmark[] = [
   cacheRead,
   rotationNext,
   rotationMemory,
+  pickerCopy,
 ];
