@@ -1,12 +1,15 @@
 /**
  * The tray icon and its menu: the app's only permanent presence on screen. The wallpaper items act on
- * the rotation; "Pause rotation" is a checkbox that follows the rotation's state (`update`).
+ * the rotation; "Pause rotation" is a checkbox that follows the rotation's state (`update`); "Open picker"
+ * shows the reaction picker (for people without a working global hotkey, e.g. on Wayland).
  */
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
 import { APP_NAME } from '../core/app-info';
 
 export interface TrayActions {
   openMain(): void;
+  /** Shows the reaction picker; the menu has "Open picker" when given. */
+  openPicker?(): void;
   quit(): void;
   next(): void;
   previous(): void;
@@ -35,6 +38,7 @@ export const TRAY_LABELS = {
   ban: 'Ban current',
   pause: 'Pause rotation',
   open: `Open ${APP_NAME}`,
+  picker: 'Open picker',
   quit: `Quit ${APP_NAME}`,
 } as const;
 
@@ -90,6 +94,7 @@ export function createTray(
         actions.openMain();
       },
     },
+    ...pickerItem(actions),
     { type: 'separator' },
     {
       label: TRAY_LABELS.quit,
@@ -112,4 +117,16 @@ export function createTray(
       tray.setContextMenu(Menu.buildFromTemplate(build(shown)));
     },
   };
+}
+
+function pickerItem(actions: TrayActions): MenuItemConstructorOptions[] {
+  if (actions.openPicker === undefined) return [];
+  return [
+    {
+      label: TRAY_LABELS.picker,
+      click: () => {
+        actions.openPicker?.();
+      },
+    },
+  ];
 }

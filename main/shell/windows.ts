@@ -31,11 +31,13 @@ export function createMainWindow(deps: WindowDeps): BrowserWindow {
   });
 }
 
+/** The picker's size (DIPs); picker-window.ts places it on the display under the cursor. */
+export const PICKER_SIZE = { width: 520, height: 440 } as const;
+
 export function createPickerWindow(deps: WindowDeps): BrowserWindow {
   const picker = openWindow(deps, 'picker', {
     title: `${APP_NAME} picker`,
-    width: 520,
-    height: 440,
+    ...PICKER_SIZE,
     frame: false,
     skipTaskbar: true,
     alwaysOnTop: true,
@@ -44,9 +46,10 @@ export function createPickerWindow(deps: WindowDeps): BrowserWindow {
     maximizable: false,
     fullscreenable: false,
   });
-  // A picker left open behind the app the person went back to would only be in the way.
+  // A picker left open behind the app the person went back to would only be in the way. The person
+  // already chose where focus goes, so nothing is handed back (unlike Esc: see picker-window.ts).
   picker.on('blur', () => {
-    if (!picker.isDestroyed()) picker.hide();
+    if (!picker.isDestroyed() && picker.isVisible()) picker.hide();
   });
   return picker;
 }

@@ -275,6 +275,7 @@ describe('tray and lifecycle', () => {
       'Pause rotation',
       'separator',
       'Open Nekodesk',
+      'Open picker',
       'separator',
       'Quit Nekodesk',
     ]);

@@ -44,8 +44,18 @@ export class FakeWebContents extends EventEmitter {
   #destroyed = false;
   #loading = false;
 
+  /** Every `startDrag` item, in order. */
+  readonly drags: { file: string; icon: FakeNativeImage | string }[] = [];
+
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;
+  }
+
+  startDrag(item: { file: string; icon: FakeNativeImage | string }): void {
+    if (this.#destroyed) throw new Error('Object has been destroyed');
+    // Electron refuses an empty icon on macOS; everywhere it needs a file.
+    if (item.file === '') throw new Error("Must specify either 'file' or 'files' option");
+    this.drags.push(item);
   }
 
   send(channel: string, ...args: unknown[]): void {
@@ -131,12 +141,16 @@ export class FakeBrowserWindow extends EventEmitter {
   #visible: boolean;
   #destroyed = false;
   #minimized = false;
+  #bounds: FakeRectangle;
   focused = false;
 
   constructor(options: FakeWindowOptions = {}) {
     super();
     this.options = options;
     this.#visible = options.show ?? true;
+    const size = (name: string, fallback: number): number =>
+      typeof options[name] === 'number' ? options[name] : fallback;
+    this.#bounds = { x: 0, y: 0, width: size('width', 800), height: size('height', 600) };
     FakeBrowserWindow.created.push(this);
     app.emit('web-contents-created', new FakeEvent(), this.webContents);
   }
@@ -165,6 +179,7 @@ export class FakeBrowserWindow extends EventEmitter {
   hide(): void {
     this.#alive();
     this.#visible = false;
+    this.focused = false;
     this.emit('hide');
   }
 
@@ -175,6 +190,20 @@ export class FakeBrowserWindow extends EventEmitter {
 
   minimize(): void {
     this.#minimized = true;
+    this.focused = false;
+  }
+
+  getBounds(): FakeRectangle {
+    return { ...this.#bounds };
+  }
+
+  setBounds(bounds: Partial<FakeRectangle>): void {
+    this.#alive();
+    this.#bounds = { ...this.#bounds, ...bounds };
+  }
+
+  isFocused(): boolean {
+    return !this.#destroyed && this.#visible && this.focused;
   }
 
   restore(): void {
@@ -310,6 +339,10 @@ class FakeApp extends EventEmitter {
   readonly loginItemCalls: LoginItemSettingsCall[] = [];
   quitRequested = false;
   hasQuit = false;
+  /** macOS: `app.hide()` calls (hides every window; the previous app becomes active). */
+  hideCalls = 0;
+  /** `app.focus(options)` calls. */
+  readonly focusCalls: { steal?: boolean }[] = [];
   exitCode: number | null = null;
   #ready = false;
   #resolveReady: () => void = () => undefined;
@@ -325,6 +358,8 @@ class FakeApp extends EventEmitter {
     this.loginItemCalls.length = 0;
     this.quitRequested = false;
     this.hasQuit = false;
+    this.hideCalls = 0;
+    this.focusCalls.length = 0;
     this.exitCode = null;
     this.#ready = false;
     this.#whenReady = this.#newReadyPromise();
@@ -334,6 +369,15 @@ class FakeApp extends EventEmitter {
     return new Promise<void>((resolve) => {
       this.#resolveReady = resolve;
     });
+  }
+
+  hide(): void {
+    this.hideCalls += 1;
+    for (const window of FakeBrowserWindow.getAllWindows()) if (window.isVisible()) window.hide();
+  }
+
+  focus(options: { steal?: boolean } = {}): void {
+    this.focusCalls.push(options);
   }
 
   requestSingleInstanceLock(): boolean {
@@ -553,10 +597,22 @@ class FakeSafeStorage {
 
 export class FakeNativeImage {
   templateImage = false;
-  constructor(readonly path: string) {}
-  /** Electron gives an empty image when the file can't be read. */
+  /** Set by `resize`. */
+  resizedTo: { width?: number; height?: number } | null = null;
+  /** `path` is '' for an image made from a buffer (`bytes`). */
+  constructor(
+    readonly path: string,
+    readonly bytes: Uint8Array | null = null,
+  ) {}
+  /** Electron gives an empty image when the file can't be read, or (here) is a WebP Chromium's decoder won't take. */
   isEmpty(): boolean {
-    return !existsSync(this.path);
+    if (this.bytes !== null) return this.bytes.length === 0;
+    return !existsSync(this.path) || this.path.endsWith('.webp');
+  }
+  resize(size: { width?: number; height?: number }): FakeNativeImage {
+    const image = new FakeNativeImage(this.path, this.bytes);
+    image.resizedTo = size;
+    return image;
   }
   setTemplateImage(value: boolean): void {
     this.templateImage = value;
@@ -608,9 +664,18 @@ export class FakeTray extends EventEmitter {
   }
 }
 
+export interface FakeRectangle {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface FakeDisplay {
   id: number;
-  bounds: { x: number; y: number; width: number; height: number };
+  bounds: FakeRectangle;
+  /** The bounds less the task bar / menu bar; the bounds when not set. */
+  workArea?: FakeRectangle;
   scaleFactor: number;
 }
 
@@ -629,8 +694,25 @@ class FakeScreen extends EventEmitter {
     if (first === undefined) throw new Error('No display');
     return structuredClone(first);
   }
+  /** Where the mouse pointer is (a test moves it). Electron: not supported on Wayland. */
+  cursor = { x: 0, y: 0 };
+  getCursorScreenPoint(): { x: number; y: number } {
+    return { ...this.cursor };
+  }
+  /** The display whose bounds hold `point`, else the one whose bounds are closest. */
+  getDisplayNearestPoint(point: { x: number; y: number }): Required<FakeDisplay> {
+    const distance = ({ bounds }: FakeDisplay): number => {
+      const dx = Math.max(bounds.x - point.x, 0, point.x - (bounds.x + bounds.width - 1));
+      const dy = Math.max(bounds.y - point.y, 0, point.y - (bounds.y + bounds.height - 1));
+      return dx * dx + dy * dy;
+    };
+    const [nearest] = [...this.displays].sort((a, b) => distance(a) - distance(b));
+    if (nearest === undefined) throw new Error('No display');
+    return { ...structuredClone(nearest), workArea: structuredClone(nearest.workArea ?? nearest.bounds) };
+  }
   reset(): void {
     this.removeAllListeners();
+    this.cursor = { x: 0, y: 0 };
     this.displays = [{ id: 1, bounds: { x: 0, y: 0, width: 640, height: 360 }, scaleFactor: 1 }];
   }
 }
@@ -638,6 +720,112 @@ class FakeScreen extends EventEmitter {
 class FakePowerMonitor extends EventEmitter {
   reset(): void {
     this.removeAllListeners();
+  }
+}
+
+const ACCELERATOR_MODIFIERS = new Set([
+  'command',
+  'cmd',
+  'control',
+  'ctrl',
+  'commandorcontrol',
+  'cmdorctrl',
+  'alt',
+  'option',
+  'altgr',
+  'shift',
+  'super',
+  'meta',
+]);
+
+/** Electron's `globalShortcut`: a test marks accelerators as taken by another app and presses them. */
+class FakeGlobalShortcut {
+  readonly registered = new Map<string, () => void>();
+  /** Accelerators another application owns: `register` returns false for them. */
+  readonly takenByOthers = new Set<string>();
+  /** Every `register` call, in order, and what it answered. */
+  readonly calls: { accelerator: string; registered: boolean }[] = [];
+
+  register(accelerator: string, callback: () => void): boolean {
+    if (!app.isReady()) throw new Error('globalShortcut cannot be used before the app is ready');
+    const tokens = accelerator.split('+');
+    const keys = tokens.filter((token) => !ACCELERATOR_MODIFIERS.has(token.toLowerCase()));
+    // Like Electron's argument conversion: an accelerator it cannot parse throws.
+    if (tokens.some((token) => token === '') || keys.length !== 1)
+      throw new TypeError(`Error processing argument at index 0, conversion failure from ${accelerator}`);
+    const registered = !this.takenByOthers.has(accelerator) && !this.registered.has(accelerator);
+    this.calls.push({ accelerator, registered });
+    if (registered) this.registered.set(accelerator, callback);
+    return registered;
+  }
+
+  isRegistered(accelerator: string): boolean {
+    return this.registered.has(accelerator);
+  }
+
+  unregister(accelerator: string): void {
+    this.registered.delete(accelerator);
+  }
+
+  unregisterAll(): void {
+    this.registered.clear();
+  }
+
+  /** Helper: the person presses `accelerator` anywhere on the desktop. */
+  press(accelerator: string): void {
+    const callback = this.registered.get(accelerator);
+    if (callback === undefined) throw new Error(`Nothing is registered for ${accelerator}`);
+    callback();
+  }
+
+  reset(): void {
+    this.registered.clear();
+    this.takenByOthers.clear();
+    this.calls.length = 0;
+  }
+}
+
+/** Electron's `ClipboardItem`: MIME type (or custom format) → payload. */
+export class FakeClipboardItem {
+  readonly types: string[];
+  constructor(readonly items: Record<string, string | Blob | { title: string; url: string }>) {
+    this.types = Object.keys(items);
+  }
+}
+
+/** Electron 45's clipboard (W3C-style, async): each `write` replaces the whole clipboard at once. */
+class FakeClipboard {
+  /** What each `write` / `writeText` put on the clipboard: format → bytes (a string as UTF-8). */
+  readonly writes: Map<string, Uint8Array>[] = [];
+  /** Formats whose write the platform refuses: `write` rejects when an item carries one. */
+  readonly refused = new Set<string>();
+
+  async write(data: FakeClipboardItem[]): Promise<void> {
+    const formats = new Map<string, Uint8Array>();
+    for (const item of data) {
+      for (const [type, value] of Object.entries(item.items)) {
+        if (this.refused.has(type)) throw new Error(`Failed to write the clipboard format ${type}`);
+        if (typeof value === 'string') formats.set(type, new TextEncoder().encode(value));
+        else if (value instanceof Blob) formats.set(type, new Uint8Array(await value.arrayBuffer()));
+        else formats.set(type, new TextEncoder().encode(JSON.stringify(value)));
+      }
+    }
+    this.writes.push(formats);
+  }
+
+  writeText(text: string): Promise<void> {
+    this.writes.push(new Map([['text/plain', new TextEncoder().encode(text)]]));
+    return Promise.resolve();
+  }
+
+  /** Helper: what the clipboard holds now. */
+  current(): Map<string, Uint8Array> {
+    return this.writes.at(-1) ?? new Map<string, Uint8Array>();
+  }
+
+  reset(): void {
+    this.writes.length = 0;
+    this.refused.clear();
   }
 }
 
@@ -657,7 +845,13 @@ export const shell = {
     return Promise.resolve();
   },
 };
-export const nativeImage = { createFromPath: (path: string) => new FakeNativeImage(path) };
+export const nativeImage = {
+  createFromPath: (path: string) => new FakeNativeImage(path),
+  createFromBuffer: (buffer: Uint8Array) => new FakeNativeImage('', buffer),
+};
+export const globalShortcut = new FakeGlobalShortcut();
+export const clipboard = new FakeClipboard();
+export const ClipboardItem = FakeClipboardItem;
 export const dialog = {
   errors: [] as { title: string; content: string }[],
   showErrorBox(title: string, content: string): void {
@@ -695,6 +889,8 @@ export function resetFakeElectron(): void {
   FakeTray.created.length = 0;
   screen.reset();
   powerMonitor.reset();
+  globalShortcut.reset();
+  clipboard.reset();
 }
 
 export default {
@@ -713,4 +909,7 @@ export default {
   Menu,
   screen,
   powerMonitor,
+  globalShortcut,
+  clipboard,
+  ClipboardItem,
 };
