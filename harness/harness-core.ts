@@ -4,7 +4,8 @@
  * first), the wallpaper service, and the call handlers every window uses. What differs from the app:
  * opening a link (a browser tab cannot open the OS browser, so the harness records the URL), setting
  * the wallpaper (a browser cannot set the OS wallpaper, so a recording setter keeps the composed file),
- * the monitors (the settings' layout, or one 1920x1080 screen) and image URLs (a loopback path).
+ * the monitors (the settings' layout, or one 1920x1080 screen), image URLs (a loopback path), and the picker's
+ * clipboard, hide and drag-out (recorded: see picker-harness.ts).
  */
 import Conf from 'conf';
 import type { Notice, WallpaperState } from '../preload/contract';
@@ -17,6 +18,7 @@ import type { ComposedWallpaper, Monitor } from '../main/core/wallpaper/types';
 import { openWallpaperService, type WallpaperService } from '../main/core/wallpaper/wallpaper-service';
 import { createHandlers, listCategories, nekosiaTags, wallpaperState } from '../main/handlers';
 import type { Handlers } from '../main/ipc-dispatch';
+import { createHarnessPicker, type PickerRecords } from './picker-harness';
 
 /** Where the harness serves cached files (see server.ts); guarded by the session cookie like the calls. */
 export const CACHE_PATH_PREFIX = '/__nekodesk/cache/';
@@ -45,6 +47,10 @@ export interface HarnessCore {
   shownWallpapers: ComposedWallpaper[];
   /** What was wrong with the settings file at start, for the first page to show. */
   startupNotices: string[];
+  /** The picker's copies, hides and drags, recorded instead of done. */
+  picker: PickerRecords;
+  /** Where the picker's preview files are. */
+  previewDir: string;
   close(): Promise<void>;
 }
 
@@ -95,6 +101,7 @@ export function createHarnessCore(options: HarnessCoreOptions): HarnessCore {
     () => undefined, // calls answer the failure
   );
 
+  const picker = createHarnessPicker({ core, settings, paths, wallpaper });
   const handlers = createHandlers({
     settings,
     listCategories: () => listCategories(core()),
@@ -106,6 +113,13 @@ export function createHarnessCore(options: HarnessCoreOptions): HarnessCore {
     wallpaper: () => wallpaper,
     imageUrl,
     nekosiaTags: () => nekosiaTags(core()),
+    picker: () => picker.port(),
+    hidePicker: () => {
+      picker.records.hides += 1;
+    },
+    startDrag: (artworkId) => {
+      picker.records.drags.push(artworkId);
+    },
   });
   return {
     handlers,
@@ -113,6 +127,8 @@ export function createHarnessCore(options: HarnessCoreOptions): HarnessCore {
     wallpaper,
     shownWallpapers,
     startupNotices: opened.notices,
+    picker: picker.records,
+    previewDir: picker.previewDir,
     close: async () => {
       const open = await wallpaper.catch(() => null);
       await open?.close();

@@ -8,6 +8,7 @@
  *   POST /__nekodesk/call/<channel> {request} → the call's Result, through dispatchCall
  *   GET  /__nekodesk/events         the contract's events as server-sent events
  *   GET  /__nekodesk/cache/<key>    a downloaded artwork (what nekodesk://cache/<key> is in the app)
+ *   GET  /__nekodesk/cache/p/<name> a picker preview (animated WebP or its poster)
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -15,12 +16,14 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FetchLike } from '../main/core/http';
+import { pickerPreviewFile, PREVIEW_KEY_PREFIX } from '../main/handlers';
 import { dispatchCall } from '../main/ipc-dispatch';
 import type { EventChannel, EventPayload } from '../preload/contract';
 import { serveCachedFile } from '../main/shell/cache-protocol';
 import { buildBridge } from './bridge-build';
 import { EventStream } from './event-stream';
 import { CACHE_PATH_PREFIX, createHarnessCore } from './harness-core';
+import type { PickerRecords } from './picker-harness';
 import { json, readBody, refusal, reply, text, writeReply, type Reply } from './replies';
 import { createToken, hasToken, refuseForeign, SECURITY_HEADERS, tokenCookie } from './security';
 import { contentTypeOf, findAsset, injectBridge, PAGES, readPage } from './static-files';
@@ -52,6 +55,8 @@ export interface Harness {
   openedUrls: string[];
   /** The span file of every wallpaper the harness would have set, oldest first. */
   shownWallpapers(): string[];
+  /** The picker's copies (what would be on the clipboard), hides and drags, in order. */
+  picker: PickerRecords;
   /** Sends an event to every connected page, as main would. */
   emit<E extends EventChannel>(channel: E, payload: EventPayload<E>): void;
   close(): Promise<void>;
@@ -116,7 +121,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     if (pathname.startsWith(CACHE_PATH_PREFIX)) {
       if (req.method !== 'GET') return text(405, 'Images are GET.', { allow: 'GET' });
       if (!hasToken(req, token)) return text(401, 'This page is not connected to the harness.');
-      return serveCached(pathname.slice(CACHE_PATH_PREFIX.length));
+      const key = pathname.slice(CACHE_PATH_PREFIX.length);
+      return key.startsWith(PREVIEW_KEY_PREFIX) ? servePreview(key) : serveCached(key);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return text(405, 'Only GET here.', { allow: 'GET, HEAD' });
@@ -143,6 +149,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     return reply(200, Buffer.from(await answer.arrayBuffer()), {
       'content-type': answer.headers.get('content-type') ?? 'application/octet-stream',
     });
+  };
+
+  /** A picker preview by its key (`p/<name>`); nothing outside the preview folder can be named. */
+  const servePreview = async (key: string): Promise<Reply> => {
+    const file = pickerPreviewFile(core.previewDir, key);
+    const bytes = file === null ? null : await readFile(file).catch(() => null);
+    if (bytes === null) return text(404, 'Not found.');
+    return reply(200, bytes, { 'content-type': 'image/webp' });
   };
 
   const server = createServer((req, res) => {
@@ -172,6 +186,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     port,
     openedUrls,
     shownWallpapers: () => core.shownWallpapers.map((composed) => composed.spanFile),
+    picker: core.picker,
     emit: (channel, payload) => {
       events.emit(channel, payload);
     },

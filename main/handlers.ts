@@ -2,7 +2,17 @@
  * What each call of the contract does, in terms of the core. No Electron import: the Electron shell
  * and the browser harness both build their handlers here, passing what differs (opening a link).
  */
-import type { AppInfo, CategoryInfo, LibraryItem, NekosiaTagList, WallpaperState } from '../preload/contract';
+import path from 'node:path';
+import type {
+  AppInfo,
+  CategoryInfo,
+  LibraryItem,
+  NekosiaTagList,
+  PickerChip,
+  PickerItem,
+  PickerPreview,
+  WallpaperState,
+} from '../preload/contract';
 import { APP_NAME, APP_VERSION } from './core/app-info';
 import type { Artwork } from './core/artwork';
 import type { DownloadCache } from './core/cache';
@@ -10,6 +20,7 @@ import type { Core } from './core/create-core';
 import { NekodeskError } from './core/errors';
 import type { Result } from './core/result';
 import type { RotationState } from './core/rotation';
+import type { CopyMode } from './core/settings/settings-schema';
 import type { SettingsService } from './core/settings/settings-service';
 import type { WallpaperService } from './core/wallpaper/wallpaper-service';
 import type { Handlers } from './ipc-dispatch';
@@ -31,6 +42,36 @@ export interface HandlerDeps {
   /** Opens an http(s) URL in the person's browser. */
   openLink(url: string): Promise<void>;
   platform: string;
+  /**
+   * The reaction picker's core (`PickerService` of main/core/picker fits), once it is open. Optional so a shell
+   * without a picker still builds; the picker calls then answer `internal` ("not available").
+   */
+  picker?(): Promise<PickerPort>;
+  /** How a preview file is named to the renderer. Default: `imageUrl(pickerPreviewKey(file))`, null if that refuses. */
+  previewUrl?(file: string): string | null;
+  /** Hides the picker window (the Electron shell's `hidePicker`). */
+  hidePicker?(): void | Promise<void>;
+  /** Starts dragging an artwork's file out of the picker (the shell's `startDragOut`, on the picker's contents). */
+  startDrag?(artworkId: string): void | Promise<void>;
+}
+
+/** What the picker calls need of the core: a structural subset of `PickerService`. */
+export interface PickerPort {
+  chips(): Promise<PickerChip[]>;
+  browse(
+    chipId: string,
+    options: { offset: number; limit: number },
+  ): Promise<{ artworks: Artwork[]; done: boolean; offline: boolean }>;
+  search(
+    query: string,
+    options: { category?: string },
+  ): { seq: number; local: Artwork[]; remote: Promise<Artwork[] | null> };
+  preview(artworkId: string): Promise<{ animated: string; poster: string }>;
+  copy(artworkId: string, mode?: CopyMode): Promise<{ artwork: Artwork; mode: CopyMode }>;
+  toggleFavorite(artworkId: string): Promise<boolean>;
+  isFavorite(artworkId: string): Promise<boolean>;
+  /** Drops a pending remote search (the picker was hidden). */
+  cancelSearch?(): void;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -45,7 +86,146 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return null;
     },
     ...createWallpaperHandlers(deps),
+    ...createPickerHandlers(deps),
   };
+}
+
+type PickerHandlers = Pick<
+  Handlers,
+  | 'picker:chips'
+  | 'picker:browse'
+  | 'picker:search'
+  | 'picker:search-remote'
+  | 'picker:previews'
+  | 'picker:copy'
+  | 'picker:toggle-favorite'
+  | 'picker:hide'
+  | 'picker:start-drag'
+>;
+
+/** Remote searches kept for `picker:search-remote`; older ones resolve to null in the core anyway. */
+const SEARCHES_KEPT = 8;
+/** Preview URLs remembered, so a tile listed again comes with its pictures. */
+const PREVIEWS_KEPT = 2000;
+const PREVIEW_CONCURRENCY = 4;
+
+function createPickerHandlers(deps: HandlerDeps): PickerHandlers {
+  const picker = async (): Promise<PickerPort> => {
+    if (!deps.picker) throw new NekodeskError('internal', 'The reaction picker is not available here.');
+    return deps.picker();
+  };
+  const toUrl = (file: string): string | null => {
+    if (deps.previewUrl) return deps.previewUrl(file);
+    try {
+      return deps.imageUrl(pickerPreviewKey(file));
+    } catch {
+      return null;
+    }
+  };
+  // Bookkeeping only: insertion order makes the oldest entry the first to go.
+  const previews = new Map<string, Omit<PickerPreview, 'artworkId'>>();
+  const remember = (artworkId: string, preview: Omit<PickerPreview, 'artworkId'>): void => {
+    previews.delete(artworkId);
+    previews.set(artworkId, preview);
+    if (previews.size > PREVIEWS_KEPT) previews.delete(previews.keys().next().value ?? '');
+  };
+  const items = (port: PickerPort, artworks: readonly Artwork[]): Promise<PickerItem[]> =>
+    Promise.all(
+      artworks.map(async (artwork) => ({
+        artwork,
+        previewUrl: previews.get(artwork.id)?.previewUrl ?? null,
+        posterUrl: previews.get(artwork.id)?.posterUrl ?? null,
+        favorite: await port.isFavorite(artwork.id),
+      })),
+    );
+  const searches = new Map<number, { query: string; remote: Promise<Artwork[] | null> }>();
+
+  return {
+    'picker:chips': async () => (await picker()).chips(),
+    'picker:browse': async ({ chip, offset, limit }) => {
+      const port = await picker();
+      const page = await port.browse(chip, { offset, limit });
+      return { items: await items(port, page.artworks), done: page.done, offline: page.offline };
+    },
+    'picker:search': async ({ query, category }) => {
+      const port = await picker();
+      const search = port.search(query, category === undefined ? {} : { category });
+      // Nobody may wait on a superseded search; the core resolves it to null, so its failure is not unhandled.
+      search.remote.catch(() => undefined);
+      searches.set(search.seq, { query, remote: search.remote });
+      for (const seq of searches.keys()) if (seq <= search.seq - SEARCHES_KEPT) searches.delete(seq);
+      return { query, seq: search.seq, items: await items(port, search.local) };
+    },
+    'picker:search-remote': async ({ seq }) => {
+      const port = await picker();
+      const search = searches.get(seq);
+      if (!search) return { query: '', seq, items: [], superseded: true };
+      searches.delete(seq);
+      const artworks = await search.remote;
+      if (artworks === null) return { query: search.query, seq, items: [], superseded: true };
+      return { query: search.query, seq, items: await items(port, artworks), superseded: false };
+    },
+    'picker:previews': async ({ artworkIds }) => {
+      const port = await picker();
+      const queue = [...new Set(artworkIds)];
+      const answers: PickerPreview[] = [];
+      const worker = async (): Promise<void> => {
+        for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+          let preview: Omit<PickerPreview, 'artworkId'> = { previewUrl: null, posterUrl: null };
+          try {
+            const files = await port.preview(id);
+            preview = { previewUrl: toUrl(files.animated), posterUrl: toUrl(files.poster) };
+            remember(id, preview);
+          } catch {
+            // Offline, gone, or not an image sharp can read: the tile shows its fallback.
+          }
+          answers.push({ artworkId: id, ...preview });
+        }
+      };
+      await Promise.all(Array.from({ length: PREVIEW_CONCURRENCY }, worker));
+      return answers;
+    },
+    'picker:copy': async ({ artworkId, mode, alternate }) => {
+      const port = await picker();
+      const chosen = mode ?? (alternate === true ? deps.settings.get().picker.alternateCopyMode : undefined);
+      const copied = await port.copy(artworkId, chosen);
+      return { artworkId: copied.artwork.id, mode: copied.mode };
+    },
+    'picker:toggle-favorite': async ({ artworkId }) => ({
+      artworkId,
+      favorite: await (await picker()).toggleFavorite(artworkId),
+    }),
+    'picker:hide': async () => {
+      if (!deps.hidePicker) throw new NekodeskError('internal', 'Hiding the picker is not available here.');
+      if (deps.picker) (await deps.picker()).cancelSearch?.();
+      await deps.hidePicker();
+      return null;
+    },
+    'picker:start-drag': async ({ artworkId }) => {
+      if (!deps.startDrag)
+        throw new NekodeskError('internal', 'Dragging out of the picker is not available here.');
+      await deps.startDrag(artworkId);
+      return null;
+    },
+  };
+}
+
+/**
+ * The URL key of a picker preview file: `p/<file name without .webp>`. Previews are named by the core's
+ * PreviewMaker as `<sha256>-<width>[-poster].webp` in `<dir>/<sha256[0:2]>/`; `pickerPreviewFile` maps back.
+ */
+export function pickerPreviewKey(file: string): string {
+  return `${PREVIEW_KEY_PREFIX}${path.basename(file, '.webp')}`;
+}
+
+export const PREVIEW_KEY_PREFIX = 'p/';
+const PREVIEW_NAME = /^p\/([0-9a-f]{64})-(\d{1,4})(-poster)?$/;
+
+/** The preview file a key names inside `dir`, or null for anything that is not such a key. */
+export function pickerPreviewFile(dir: string, key: string): string | null {
+  const match = PREVIEW_NAME.exec(key);
+  if (!match?.[1]) return null;
+  return path.join(dir, match[1].slice(0, 2), `${key.slice(PREVIEW_KEY_PREFIX.length)}.webp`);
 }
 
 type WallpaperHandlers = Pick<

@@ -4,8 +4,12 @@
  */
 import {
   app,
+  clipboard,
+  ClipboardItem,
   dialog,
+  globalShortcut,
   ipcMain,
+  nativeImage,
   powerMonitor,
   protocol,
   safeStorage,
@@ -20,16 +24,29 @@ import { createLiveCore } from './core/live-core';
 import { resolvePaths } from './core/paths';
 import { SettingsService, type Settings } from './core/settings';
 import type { WallpaperService } from './core/wallpaper/wallpaper-service';
-import { assertWebUrl, createHandlers, listCategories, nekosiaTags, wallpaperState } from './handlers';
+import {
+  assertWebUrl,
+  createHandlers,
+  listCategories,
+  nekosiaTags,
+  pickerPreviewFile,
+  pickerPreviewKey,
+  wallpaperState,
+} from './handlers';
+import { pickerPreviewDir } from './core/picker';
 import { resolveAppFiles } from './shell/app-files';
 import { serveRendererRequest } from './shell/app-protocol';
 import { appImageUrl, openAppWallpaper } from './shell/app-wallpaper';
 import { CACHE_SCHEME, serveCacheRequest } from './shell/cache-protocol';
 import { routeArgv, type LaunchAction } from './shell/argv-router';
+import { createElectronClipboard } from './shell/electron-clipboard';
+import { createGlobalHotkey } from './shell/global-hotkey';
 import { registerIpc } from './shell/ipc';
 import { createRedactor } from './shell/log-redaction';
 import { createLogger } from './shell/logger';
 import { applyLaunchAtLogin } from './shell/login-item';
+import { createAppPicker } from './shell/picker-app';
+import { createPickerWindowControl, type PickerWindowControl } from './shell/picker-window';
 import { APP_SCHEME, createRendererPages } from './shell/renderer-pages';
 import { createAppSecretStore } from './shell/secret-store';
 import { guardSession } from './shell/session-guard';
@@ -60,7 +77,7 @@ app.on('web-contents-created', (_event, contents) => {
   guardWebContents(contents, { openLink, log });
 });
 
-let windows: { main: BrowserWindow; picker: BrowserWindow } | null = null;
+let windows: { main: BrowserWindow; picker: BrowserWindow; pickerControl: PickerWindowControl } | null = null;
 const pendingLaunches: LaunchAction[] = [];
 let quitting = false;
 
@@ -148,13 +165,40 @@ function start(): void {
     void wallpaper?.close();
   });
   protocol.handle(CACHE_SCHEME, (request) =>
-    serveCacheRequest(request, { resolve: (key) => wallpaper?.cache.resolve(key) ?? null }),
+    serveCacheRequest(request, {
+      resolve: (key) => wallpaper?.cache.resolve(key) ?? null,
+      previewFile: (key) => pickerPreviewFile(pickerPreviewDir(paths.cache), key),
+    }),
   );
   const withRotation = (work: (service: WallpaperService) => Promise<unknown>): void => {
     opening.then(work).catch((error: unknown) => {
       log.error('A wallpaper action from the tray failed', error);
     });
   };
+
+  const windowDeps = { files, pages, events, devTools: !app.isPackaged, isQuitting: () => quitting, log };
+  const main = createMainWindow(windowDeps);
+  const picker = createPickerWindow(windowDeps);
+  const env = process.env;
+  const pickerControl = createPickerWindowControl({
+    picker,
+    main,
+    app,
+    screen,
+    platform: process.platform,
+    env,
+  });
+  windows = { main, picker, pickerControl };
+  const appPicker = createAppPicker({
+    core,
+    settings,
+    paths,
+    wallpaper: opening,
+    clipboard: createElectronClipboard({ clipboard, ClipboardItem, platform: process.platform, log }),
+    contents: picker.webContents,
+    fallbackIcon: files.windowIcon,
+    nativeImage,
+  });
 
   const handlers = createHandlers({
     settings,
@@ -163,14 +207,15 @@ function start(): void {
     platform: process.platform,
     wallpaper: () => opening,
     imageUrl: appImageUrl,
+    previewUrl: (file) => `${CACHE_SCHEME}://cache/${pickerPreviewKey(file)}`,
     nekosiaTags: () => nekosiaTags(core()),
     answered: (work) => notices.answered(work),
+    picker: () => appPicker.port(),
+    hidePicker: () => {
+      pickerControl.hidePicker();
+    },
+    startDrag: (artworkId) => appPicker.startDrag(artworkId),
   });
-
-  const windowDeps = { files, pages, events, devTools: !app.isPackaged, isQuitting: () => quitting, log };
-  const main = createMainWindow(windowDeps);
-  const picker = createPickerWindow(windowDeps);
-  windows = { main, picker };
   registerIpc(
     ipcMain,
     handlers,
@@ -185,6 +230,9 @@ function start(): void {
     {
       openMain: () => {
         launch({ kind: 'show-main' });
+      },
+      openPicker: () => {
+        launch({ kind: 'show-picker' });
       },
       quit: () => {
         app.quit();
@@ -234,11 +282,30 @@ function start(): void {
       events.send(main, 'app:notice', { level: 'error', message: 'Launch at login could not be changed.' });
     }
   };
+  const hotkey = createGlobalHotkey({
+    globalShortcut,
+    platform: process.platform,
+    env,
+    execPath: process.execPath,
+    onPress: () => {
+      pickerControl.togglePicker();
+    },
+    notify: (notice) => {
+      events.broadcast('app:notice', notice);
+    },
+    log,
+  });
+  app.on('will-quit', () => {
+    hotkey.dispose();
+  });
+
   let previous: Settings = settings.get();
   setLaunchAtLogin(previous.launchAtLogin);
+  hotkey.apply(previous.picker.hotkey);
   settings.onChange((next) => {
     events.broadcast('settings:changed', next);
     if (next.launchAtLogin !== previous.launchAtLogin) setLaunchAtLogin(next.launchAtLogin);
+    hotkey.apply(next.picker.hotkey);
     previous = next;
   });
 
@@ -254,7 +321,7 @@ function launch(action: LaunchAction): void {
     return;
   }
   if (action.kind === 'show-main') showWindow(windows.main);
-  else if (action.kind === 'show-picker') showWindow(windows.picker);
+  else if (action.kind === 'show-picker') windows.pickerControl.showPicker();
 }
 
 function fail(error: unknown): void {

@@ -8,8 +8,8 @@ import { z } from 'zod';
 import type { Artwork } from '../main/core/artwork';
 import type { ErrorPayload } from '../main/core/errors';
 import type { Result } from '../main/core/result';
-import type { Settings } from '../main/core/settings/settings-schema';
-import { settingsPatchSchema } from '../main/core/settings/settings-schema';
+import type { CopyMode, Settings } from '../main/core/settings/settings-schema';
+import { COPY_MODES, settingsPatchSchema } from '../main/core/settings/settings-schema';
 import type { CallChannel, EventChannel } from './channels';
 
 export { CALL_CHANNELS, EVENT_CHANNELS, isCallChannel, isEventChannel } from './channels';
@@ -52,7 +52,7 @@ export interface Notice {
   message: string;
 }
 
-export type { Artwork };
+export type { Artwork, CopyMode };
 
 /** What one monitor shows now. `imageUrl` names the cached file (`nekodesk://cache/<key>` in the app), or null. */
 export interface CurrentWallpaper {
@@ -103,6 +103,74 @@ export interface NekosiaTagList {
   characters: string[];
 }
 
+/** One chip of the picker's top row; `id` is what `picker:browse` takes. */
+export interface PickerChip {
+  id: string;
+  kind: 'recent' | 'favorites' | 'category';
+  label: string;
+  category: string | null;
+  /** For category chips: GIFs (reactions) or still images (shown behind the Images toggle). */
+  format: 'gif' | 'image' | null;
+}
+
+/**
+ * One tile of the picker. The preview URLs (`nekodesk://cache/p/<name>` in the app) are null until the
+ * previews exist: the picker asks `picker:previews` for the tiles it shows.
+ */
+export interface PickerItem {
+  artwork: Artwork;
+  /** A small animated WebP. */
+  previewUrl: string | null;
+  /** Its first frame, still: shown when the tile is off screen or motion is reduced. */
+  posterUrl: string | null;
+  favorite: boolean;
+}
+
+export interface PickerPage {
+  items: PickerItem[];
+  /** No further page can be had now. */
+  done: boolean;
+  /** nekos.best could not be reached: only downloaded GIFs are shown. */
+  offline: boolean;
+}
+
+/**
+ * A search's instant answer (matches among what the picker has seen). `seq` grows with every search; pass it to
+ * `picker:search-remote` for nekos.best's answer.
+ */
+export interface PickerSearchAnswer {
+  query: string;
+  seq: number;
+  items: PickerItem[];
+}
+
+/** nekos.best's answer to search `seq`; `superseded` when a newer search replaced it (then `items` is empty). */
+export interface PickerRemoteAnswer {
+  query: string;
+  seq: number;
+  items: PickerItem[];
+  superseded: boolean;
+}
+
+export interface PickerPreview {
+  artworkId: string;
+  previewUrl: string | null;
+  posterUrl: string | null;
+}
+
+export interface PickerCopied {
+  artworkId: string;
+  mode: CopyMode;
+}
+
+export interface PickerFavorite {
+  artworkId: string;
+  favorite: boolean;
+}
+
+export const MAX_PICKER_PAGE = 60;
+export const MAX_PICKER_QUERY = 100;
+
 /** Artwork ids are short (`nekosia:…`, `nekos.best:…`); the library caps ban ids at this length too. */
 export const MAX_ARTWORK_ID_LENGTH = 300;
 export const MAX_HISTORY_PAGE = 100;
@@ -111,6 +179,35 @@ const monitorTarget = z
   .object({ monitorId: z.string().min(1).max(64).optional() })
   .strict()
   .optional();
+
+const artworkTarget = z.object({ artworkId: z.string().min(1).max(MAX_ARTWORK_ID_LENGTH) }).strict();
+type ArtworkTarget = typeof artworkTarget;
+
+const pickerBrowseRequest = z
+  .object({
+    /** `recent`, `favorites`, or a category name. */
+    chip: z.string().min(1).max(64),
+    offset: z.number().int().min(0).max(100_000),
+    limit: z.number().int().min(1).max(MAX_PICKER_PAGE),
+  })
+  .strict();
+
+const pickerSearchRequest = z
+  .object({
+    query: z.string().max(MAX_PICKER_QUERY),
+    category: z.string().min(1).max(64).optional(),
+  })
+  .strict();
+
+const pickerCopyRequest = z
+  .object({
+    artworkId: z.string().min(1).max(MAX_ARTWORK_ID_LENGTH),
+    /** An explicit mode (the context menu); absent = the settings' `copyMode`. */
+    mode: z.enum(COPY_MODES).optional(),
+    /** The settings' `alternateCopyMode` (Shift+Enter); ignored when `mode` is given. */
+    alternate: z.boolean().optional(),
+  })
+  .strict();
 
 export const calls = {
   'app:info': call<AppInfo>(),
@@ -129,6 +226,28 @@ export const calls = {
   ),
   'nekos:categories': call<CategoryInfo[]>(),
   'nekosia:tags': call<NekosiaTagList>(),
+  'picker:browse': call<PickerPage, typeof pickerBrowseRequest>(pickerBrowseRequest),
+  'picker:chips': call<PickerChip[]>(),
+  /** Puts an artwork on the clipboard; answers the mode used. */
+  'picker:copy': call<PickerCopied, typeof pickerCopyRequest>(pickerCopyRequest),
+  /** Hides the picker window (Esc). */
+  'picker:hide': call<null>(),
+  /** Makes (once) the previews of artworks the picker has listed, for the tiles it shows. */
+  'picker:previews': call<PickerPreview[], z.ZodObject<{ artworkIds: z.ZodArray<z.ZodString> }>>(
+    z
+      .object({
+        artworkIds: z.array(z.string().min(1).max(MAX_ARTWORK_ID_LENGTH)).min(1).max(MAX_PICKER_PAGE),
+      })
+      .strict(),
+  ),
+  'picker:search': call<PickerSearchAnswer, typeof pickerSearchRequest>(pickerSearchRequest),
+  /** Waits for nekos.best's answer to search `seq` (debounced in the core). */
+  'picker:search-remote': call<PickerRemoteAnswer, z.ZodObject<{ seq: z.ZodNumber }>>(
+    z.object({ seq: z.number().int().min(0) }).strict(),
+  ),
+  /** Starts dragging an artwork's file out of the picker (sent on dragstart). */
+  'picker:start-drag': call<null, ArtworkTarget>(artworkTarget),
+  'picker:toggle-favorite': call<PickerFavorite, ArtworkTarget>(artworkTarget),
   'settings:get': call<Settings>(),
   'settings:update': call<Settings, typeof settingsPatchSchema>(settingsPatchSchema),
   'shell:open-link': call<null, z.ZodObject<{ url: z.ZodString }>>(

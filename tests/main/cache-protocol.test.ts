@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { cacheKeyOf, cacheUrl } from '../../main/core/cache';
+import { pickerPreviewFile } from '../../main/handlers';
 import { serveCachedFile, serveCacheRequest, type CacheLookup } from '../../main/shell/cache-protocol';
 
 const KEY = cacheKeyOf('nekosia:abc', 'original');
@@ -20,6 +21,28 @@ function lookup(entries: Record<string, { path: string; contentType: string }>):
 }
 
 describe('the nekodesk://cache protocol', () => {
+  it('serves a picker preview by its p/ key from the previews folder, as WebP', async () => {
+    const hash = 'ab'.repeat(32);
+    const cache: CacheLookup = {
+      resolve: () => null,
+      previewFile: (key) => pickerPreviewFile('/cache/picker-previews', key),
+    };
+    const read = vi.fn(() => Promise.resolve(PNG));
+    const response = await serveCacheRequest(
+      new Request(`nekodesk://cache/p/${hash}-160-poster`),
+      cache,
+      read,
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/webp');
+    expect(read).toHaveBeenCalledWith(`/cache/picker-previews/ab/${hash}-160-poster.webp`);
+
+    for (const url of ['nekodesk://cache/p/../../etc/passwd', `nekodesk://cache/p/${hash}-160-poster/../x`]) {
+      expect((await serveCacheRequest(new Request(url), cache, read)).status).toBe(404);
+    }
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+
   it('serves a cached file by its key, with the entry’s content type', async () => {
     const cache = lookup({ [KEY]: { path: '/cache/data/ab/file', contentType: 'image/png' } });
     const read = vi.fn(() => Promise.resolve(PNG));

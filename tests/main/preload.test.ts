@@ -55,6 +55,7 @@ describe('the preload', () => {
       'nekos',
       'nekosia',
       'on',
+      'picker',
       'settings',
       'shell',
       'wallpaper',
@@ -70,6 +71,17 @@ describe('the preload', () => {
     expect(Object.keys(api.library).sort()).toEqual(['favorites', 'history', 'removeFavorite']);
     expect(Object.keys(api.settings).sort()).toEqual(['get', 'update']);
     expect(Object.keys(api.shell)).toEqual(['openLink']);
+    expect(Object.keys(api.picker).sort()).toEqual([
+      'browse',
+      'chips',
+      'copy',
+      'hide',
+      'previews',
+      'search',
+      'searchRemote',
+      'startDrag',
+      'toggleFavorite',
+    ]);
   });
 
   it('never hands the page ipcRenderer or any other Electron object', async () => {
@@ -86,6 +98,7 @@ describe('the preload', () => {
       api.library,
       api.nekos,
       api.nekosia,
+      api.picker,
       api.settings,
       api.shell,
       api.wallpaper,

@@ -1,5 +1,11 @@
 // The reaction picker's core: chips, browsing, search, previews, copy, Recent/Favorites and the warm pool.
-export { PickerService, RECENT_CHIP, FAVORITES_CHIP, categoryChipId } from './picker-service';
+export {
+  PickerService,
+  pickerPreviewDir,
+  RECENT_CHIP,
+  FAVORITES_CHIP,
+  categoryChipId,
+} from './picker-service';
 export type * from './picker-ports';
 export {
   PickerFile,

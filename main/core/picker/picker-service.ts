@@ -26,6 +26,11 @@ import { PreviewMaker } from './preview-maker';
 import { RemoteSearch } from './remote-search';
 import { PickerSearchIndex } from './search-index';
 
+/** Where previews live: a folder of their own inside the cache folder (the cache's index ignores it). */
+export function pickerPreviewDir(cacheRoot: string): string {
+  return path.join(cacheRoot, 'picker-previews');
+}
+
 export const RECENT_CHIP = 'recent';
 export const FAVORITES_CHIP = 'favorites';
 const BATCH = NEKOS_MAX_AMOUNT;
@@ -68,7 +73,7 @@ export class PickerService {
   constructor(ports: PickerPorts, options: PickerOptions = {}) {
     this.#ports = ports;
     this.#payloadFor = ports.payloadFor ?? ((mode, artwork, file) => payloadFor(mode, artwork, file));
-    const previewDir = options.previewDir ?? path.join(path.dirname(ports.cache.root), 'picker-previews');
+    const previewDir = options.previewDir ?? pickerPreviewDir(ports.cache.root);
     this.#previews = new PreviewMaker(previewDir, options.previewWidth ?? 160);
     this.#warmCategories = options.warmCategories ?? 3;
     this.#warmPerCategory = options.warmPerCategory ?? 4;

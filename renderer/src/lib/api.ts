@@ -10,11 +10,15 @@ export type {
   AppInfo,
   Artwork,
   CategoryInfo,
+  CopyMode,
   CurrentWallpaper,
   HistoryPage,
   LibraryItem,
   NekosiaTagList,
   Notice,
+  PickerChip,
+  PickerItem,
+  PickerPage,
   WallpaperState,
 } from '../../../preload/contract';
 export type Settings = CallResponse<'settings:get'>;

@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markdownImage } from '../../../main/core/clipboard';
 import { COPY_MODES } from '../../../main/core/settings/settings-schema';
-import { PickerFile, emptyPickerData } from '../../../main/core/picker';
+import { PickerFile, emptyPickerData, pickerPreviewDir } from '../../../main/core/picker';
 import type { NekosBestClient } from '../../../main/core/sources/nekos-best/client';
 import { startFakeNekosBest, type FakeServer } from '../../fakes';
 import { useTempDir } from '../../support/temp-dir';
@@ -41,7 +41,8 @@ describe('previews', () => {
     expect(assetRequests(artwork.url) - before).toBe(1);
     expect(cache.get(artwork.id, 'original')).not.toBeNull();
     const files = a ?? { animated: '', poster: '' };
-    expect(path.dirname(path.dirname(files.animated))).toBe(path.join(dir, 'cache', 'picker-previews'));
+    expect(path.dirname(path.dirname(files.animated))).toBe(pickerPreviewDir(cache.root));
+    expect(files.animated.startsWith(path.join(dir, 'cache') + path.sep)).toBe(true);
 
     const animated = await sharp(files.animated, { animated: true }).metadata();
     expect(animated.format).toBe('webp');

@@ -105,6 +105,7 @@ export interface FakeBackend {
 
 export function createFakeApi(overrides: Partial<FakeHandlers> = {}): FakeBackend {
   let settings = structuredClone(DEFAULT_SETTINGS);
+  let searchSeq = 0;
   const handlers: FakeHandlers = {
     'app:info': () => ({ name: 'Nekodesk', version: '9.8.7', platform: 'linux' }),
     'nekos:categories': () => [],
@@ -115,6 +116,7 @@ export function createFakeApi(overrides: Partial<FakeHandlers> = {}): FakeBacken
         ...(patch.launchAtLogin === undefined ? {} : { launchAtLogin: patch.launchAtLogin }),
         services: { ...settings.services, ...patch.services },
         wallpaper: { ...settings.wallpaper, ...patch.wallpaper },
+        picker: { ...settings.picker, ...patch.picker },
       };
       return structuredClone(settings);
     },
@@ -129,6 +131,19 @@ export function createFakeApi(overrides: Partial<FakeHandlers> = {}): FakeBacken
     'library:favorites': () => [],
     'library:remove-favorite': () => [],
     'nekosia:tags': () => ({ tags: ['catgirl', 'maid', 'cute'], anime: [], characters: [] }),
+    'picker:chips': () => [],
+    'picker:browse': () => ({ items: [], done: true, offline: false }),
+    'picker:search': ({ query }) => ({ query, seq: ++searchSeq, items: [] }),
+    'picker:search-remote': ({ seq }) => ({ query: '', seq, items: [], superseded: true }),
+    'picker:previews': ({ artworkIds }) =>
+      artworkIds.map((artworkId) => ({ artworkId, previewUrl: null, posterUrl: null })),
+    'picker:copy': ({ artworkId, mode, alternate }) => ({
+      artworkId,
+      mode: mode ?? (alternate === true ? settings.picker.alternateCopyMode : settings.picker.copyMode),
+    }),
+    'picker:toggle-favorite': ({ artworkId }) => ({ artworkId, favorite: true }),
+    'picker:hide': () => null,
+    'picker:start-drag': () => null,
     ...overrides,
   };
   const received: FakeBackend['received'] = [];
