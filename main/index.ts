@@ -199,6 +199,10 @@ function start(): void {
     fallbackIcon: files.windowIcon,
     nativeImage,
   });
+  // In the background: the picker should open with pictures, and work offline, from the first use.
+  appPicker.warm().catch((error: unknown) => {
+    log.warn('The picker could not prepare its warm pool', error);
+  });
 
   const handlers = createHandlers({
     settings,

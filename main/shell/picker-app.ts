@@ -32,6 +32,8 @@ export interface AppPicker {
   port(): Promise<PickerPort>;
   /** Drags an artwork's cached original out of the picker window (downloading it first if needed). */
   startDrag(artworkId: string): Promise<void>;
+  /** Downloads the warm pool (GIFs of the most used categories, every favorite), so the picker opens with pictures. */
+  warm(): Promise<{ ready: string[]; failed: number }>;
 }
 
 export function createAppPicker(deps: AppPickerDeps): AppPicker {
@@ -58,6 +60,11 @@ export function createAppPicker(deps: AppPickerDeps): AppPicker {
 
   return {
     port: async () => (await opened()).service,
+    async warm() {
+      const { service } = await opened();
+      const result = await service.warm();
+      return { ready: [...result.ready], failed: result.failed.length };
+    },
     async startDrag(artworkId) {
       const { service, cacheRoot } = await opened();
       const file = await service.fileFor(artworkId);
