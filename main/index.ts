@@ -124,7 +124,10 @@ function start(): void {
 
   // The wallpaper service opens in the background; calls and the tray wait for it.
   let tray: ReturnType<typeof createTray> | null = null;
+  // The picker shares the wallpaper's download cache; its warm pool and favorites are kept there too.
+  let pickerPinned: () => Iterable<string> = () => [];
   const opening = openAppWallpaper({
+    alsoPinned: () => pickerPinned(),
     core,
     settings,
     paths,
@@ -199,6 +202,7 @@ function start(): void {
     fallbackIcon: files.windowIcon,
     nativeImage,
   });
+  pickerPinned = () => appPicker.pinnedIds();
   // In the background: the picker should open with pictures, and work offline, from the first use.
   appPicker.warm().catch((error: unknown) => {
     log.warn('The picker could not prepare its warm pool', error);

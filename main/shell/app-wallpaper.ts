@@ -31,6 +31,8 @@ export interface AppWallpaperDeps {
   onChange(state: RotationState, service: WallpaperService): void;
   onError(error: RotationError): void;
   log: ShellLog;
+  /** More artwork ids the shared cache must keep (the picker's warm pool and favorites). */
+  alsoPinned?: () => Iterable<string>;
 }
 
 /** How the app's renderer names a cached file. */
@@ -74,6 +76,7 @@ export async function openAppWallpaper(deps: AppWallpaperDeps): Promise<Wallpape
     paths: deps.paths,
     monitors: () => Promise.resolve(monitors),
     setter: currentSetter,
+    ...(deps.alsoPinned === undefined ? {} : { alsoPinned: deps.alsoPinned }),
     onChange: (state) => {
       if (service !== null) deps.onChange(state, service);
     },

@@ -32,12 +32,15 @@ export interface AppPicker {
   port(): Promise<PickerPort>;
   /** Drags an artwork's cached original out of the picker window (downloading it first if needed). */
   startDrag(artworkId: string): Promise<void>;
+  /** The picker's warm pool and favorites, which the shared cache must keep (empty until it opened). */
+  pinnedIds(): ReadonlySet<string>;
   /** Downloads the warm pool (GIFs of the most used categories, every favorite), so the picker opens with pictures. */
   warm(): Promise<{ ready: string[]; failed: number }>;
 }
 
 export function createAppPicker(deps: AppPickerDeps): AppPicker {
   let opening: Promise<{ service: PickerService; cacheRoot: string }> | null = null;
+  let openedService: PickerService | null = null;
 
   const open = async (): Promise<{ service: PickerService; cacheRoot: string }> => {
     const { cache } = await deps.wallpaper;
@@ -50,6 +53,7 @@ export function createAppPicker(deps: AppPickerDeps): AppPicker {
       clock: systemClock,
       settings: () => deps.settings.get().picker,
     });
+    openedService = service;
     return { service, cacheRoot: cache.root };
   };
   const opened = (): Promise<{ service: PickerService; cacheRoot: string }> =>
@@ -60,6 +64,7 @@ export function createAppPicker(deps: AppPickerDeps): AppPicker {
 
   return {
     port: async () => (await opened()).service,
+    pinnedIds: () => openedService?.pinnedIds() ?? new Set(),
     async warm() {
       const { service } = await opened();
       const result = await service.warm();

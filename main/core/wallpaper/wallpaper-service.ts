@@ -33,6 +33,8 @@ export interface WallpaperServiceOptions {
   prefetchDepth?: number;
   onChange?: (state: RotationState) => void;
   onError?: (error: RotationError) => void;
+  /** More artwork ids the shared cache must keep (the picker's warm pool and favorites). */
+  alsoPinned?: () => Iterable<string>;
 }
 
 export interface WallpaperService {
@@ -94,7 +96,10 @@ export async function openWallpaperService(options: WallpaperServiceOptions): Pr
     root: options.paths.cache,
     http,
     limitBytes: wallpaperSettings().cacheLimitMb * MB,
-    pinned: () => (inUse.length === 0 ? pinned : new Set([...pinned, ...inUse])),
+    pinned: () => {
+      const more = [...inUse, ...(options.alsoPinned?.() ?? [])];
+      return more.length === 0 ? pinned : new Set([...pinned, ...more]);
+    },
     clock,
   });
 

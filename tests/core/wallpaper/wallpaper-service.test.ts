@@ -69,7 +69,12 @@ describe('openWallpaperService', { timeout: 30_000 }, () => {
   });
 
   async function open(
-    options: { prefetchDepth?: number; wallpaper?: Partial<Settings['wallpaper']>; clock?: FakeClock } = {},
+    options: {
+      prefetchDepth?: number;
+      wallpaper?: Partial<Settings['wallpaper']>;
+      clock?: FakeClock;
+      alsoPinned?: () => Iterable<string>;
+    } = {},
   ) {
     const home = tempDir();
     const paths = resolvePaths({ NEKODESK_HOME: home });
@@ -92,6 +97,7 @@ describe('openWallpaperService', { timeout: 30_000 }, () => {
       setter: () => setter,
       ...(options.clock === undefined ? {} : { clock: options.clock }),
       ...(options.prefetchDepth === undefined ? {} : { prefetchDepth: options.prefetchDepth }),
+      ...(options.alsoPinned === undefined ? {} : { alsoPinned: options.alsoPinned }),
     });
     opened.push(service);
     const outDir = path.join(paths.data, WALLPAPER_OUTPUT_FOLDER);
@@ -171,6 +177,22 @@ describe('openWallpaperService', { timeout: 30_000 }, () => {
     for (const id of [...first, ...third]) expect(cached(id)).toBe(true);
     for (const id of second.filter((id) => !first.includes(id) && !third.includes(id)))
       expect(cached(id)).toBe(false);
+  });
+
+  it('also keeps what another feature pins (the picker) when the cache is full', async () => {
+    const kept = new Set<string>();
+    const { service } = await open({ prefetchDepth: 0, alsoPinned: () => kept });
+    const first = await service.rotation.next();
+    const second = await service.rotation.next();
+    if (!first.ok || !second.ok) throw new Error('rotation failed');
+    const firstIds = first.data.map((item) => item.artwork.id);
+    const secondIds = second.data.map((item) => item.artwork.id);
+    for (const id of firstIds) kept.add(id);
+    await service.rotation.whenIdle();
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the pins are refreshed after each change
+    await service.cache.setLimit(0);
+
+    for (const id of [...firstIds, ...secondIds]) expect(service.cache.get(id, 'original')).not.toBeNull();
   });
 
   it('shows artworks outside the rotation, records them in the history and pins them', async () => {
