@@ -1,9 +1,10 @@
-import { mkdir, readFile, rename, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
 import { artworkSchema, type Artwork } from '../artwork';
-import { writeFileAtomic } from '../library/atomic-write';
-import { withFileLock, type FileLockOptions } from '../library/file-lock';
+import {
+  RecoverableJsonFile,
+  type RecoverableJsonFileFormat,
+  type RecoverableJsonFileOptions,
+} from '../library/recoverable-json-file';
 import { COPY_MODES } from '../settings/settings-schema';
 
 export const PICKER_FILE_NAME = 'picker.json';
@@ -106,146 +107,29 @@ export class MemoryPickerStore implements PickerStore {
   }
 }
 
-export interface PickerFileOptions {
-  /** For the names of files kept aside. Default `Date.now`. */
-  now?: () => number;
-  lock?: FileLockOptions;
-  onNotice?: (notice: string) => void;
-}
+export type PickerFileOptions = RecoverableJsonFileOptions;
 
-type ReadOutcome =
-  { kind: 'ok'; data: PickerData; dropped: number } | { kind: 'missing' } | { kind: 'corrupt' };
+const PICKER_FORMAT: RecoverableJsonFileFormat<PickerData> = {
+  fileName: PICKER_FILE_NAME,
+  parse: parsePickerData,
+  serialize: (data) => `${JSON.stringify(data, null, 2)}\n`,
+  empty: emptyPickerData,
+  wording: {
+    subject: "The picker's file",
+    contents: "the picker's recent GIFs and favorites",
+    startedEmpty: 'recent GIFs and favorites start empty',
+  },
+  keepInvalidBy: 'rewrite',
+};
 
 /**
- * `picker.json` in the data folder, kept like `library.json` (see `LibraryFile`): every change re-reads the
- * file under `picker.json.lock`; writes are atomic and mirrored to `picker.json.bak`; an unreadable file is kept
- * aside (`picker.corrupt-<time>.json`) and restored from the backup, else an empty one starts; invalid entries
- * are dropped (the original copied aside as `picker.invalid-<time>.json`). Each repair adds a notice.
+ * `picker.json` in the data folder, kept like `library.json` (see `RecoverableJsonFile`): every change re-reads
+ * the file under `picker.json.lock`; writes are atomic and mirrored to `picker.json.bak`; an unreadable file is
+ * kept aside (`picker.corrupt-<time>.json`) and restored from the backup, else an empty one starts; invalid
+ * entries are dropped (the original copied aside as `picker.invalid-<time>.json`). Each repair adds a notice.
  */
-export class PickerFile implements PickerStore {
-  readonly file: string;
-  readonly #backup: string;
-  readonly #lock: string;
-  readonly #now: () => number;
-  readonly #lockOptions: FileLockOptions;
-  readonly #onNotice: ((notice: string) => void) | undefined;
-  readonly #notices: string[] = [];
-
+export class PickerFile extends RecoverableJsonFile<PickerData> implements PickerStore {
   constructor(dir: string, options: PickerFileOptions = {}) {
-    this.file = path.join(dir, PICKER_FILE_NAME);
-    this.#backup = `${this.file}.bak`;
-    this.#lock = `${this.file}.lock`;
-    this.#now = options.now ?? Date.now;
-    this.#lockOptions = options.lock ?? {};
-    this.#onNotice = options.onNotice;
-  }
-
-  get notices(): readonly string[] {
-    return this.#notices;
-  }
-
-  static async open(dir: string, options: PickerFileOptions = {}): Promise<PickerFile> {
-    await mkdir(dir, { recursive: true });
-    const store = new PickerFile(dir, options);
-    await store.read();
-    return store;
-  }
-
-  async read(): Promise<PickerData> {
-    const outcome = await readPickerFile(this.file);
-    if (outcome.kind === 'ok' && outcome.dropped === 0) return outcome.data;
-    if (outcome.kind === 'missing' && !(await exists(this.#backup))) return emptyPickerData();
-    return withFileLock(this.#lock, () => this.#readRepairing(), this.#lockOptions);
-  }
-
-  async update(change: (data: PickerData) => PickerData): Promise<PickerData> {
-    await mkdir(path.dirname(this.file), { recursive: true });
-    return withFileLock(
-      this.#lock,
-      async () => {
-        const next = change(await this.#readRepairing());
-        await this.#write(next);
-        return next;
-      },
-      this.#lockOptions,
-    );
-  }
-
-  /** Call with the lock held. */
-  async #readRepairing(): Promise<PickerData> {
-    const outcome = await readPickerFile(this.file);
-    if (outcome.kind === 'ok') {
-      if (outcome.dropped > 0) {
-        const aside = await this.#keepAside('invalid');
-        this.#notice(
-          `${outcome.dropped} invalid ${outcome.dropped === 1 ? 'entry was' : 'entries were'} left out of the ` +
-            `picker's recent GIFs and favorites; the file as it was is kept as ${aside}.`,
-        );
-        await this.#write(outcome.data);
-      }
-      return outcome.data;
-    }
-    const backup = await readPickerFile(this.#backup);
-    if (outcome.kind === 'missing' && backup.kind !== 'ok') return emptyPickerData();
-    const aside = outcome.kind === 'corrupt' ? await this.#keepAside('corrupt') : null;
-    const what = aside === null ? "The picker's file was missing" : "The picker's file could not be read";
-    const kept = aside === null ? '' : ` (the damaged file is kept as ${aside})`;
-    if (backup.kind === 'ok') {
-      this.#notice(`${what}; it was restored from its backup${kept}.`);
-      await this.#write(backup.data);
-      return backup.data;
-    }
-    this.#notice(
-      `${what} and its backup could not be read either; recent GIFs and favorites start empty${kept}.`,
-    );
-    const empty = emptyPickerData();
-    await this.#write(empty);
-    return empty;
-  }
-
-  async #write(data: PickerData): Promise<void> {
-    const text = `${JSON.stringify(data, null, 2)}\n`;
-    await writeFileAtomic(this.file, text);
-    await writeFileAtomic(this.#backup, text);
-  }
-
-  async #keepAside(why: 'corrupt' | 'invalid'): Promise<string> {
-    const stamp = new Date(this.#now()).toISOString().replace(/[:.]/g, '-');
-    const aside = path.join(path.dirname(this.file), `picker.${why}-${stamp}.json`);
-    if (why === 'corrupt') await rename(this.file, aside);
-    else await writeFileAtomic(aside, await readFile(this.file, 'utf8'));
-    return aside;
-  }
-
-  #notice(text: string): void {
-    this.#notices.push(text);
-    this.#onNotice?.(text);
-  }
-}
-
-async function readPickerFile(file: string): Promise<ReadOutcome> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    throw error;
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return { kind: 'corrupt' };
-  }
-  const parsed = parsePickerData(raw);
-  return parsed === null ? { kind: 'corrupt' } : { kind: 'ok', ...parsed };
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
+    super(dir, PICKER_FORMAT, options);
   }
 }
