@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../harness/server';
 import { startFakeNekosBest, type FakeServer } from '../fakes';
-import { assertBuilt, HAS_CHROMIUM, launchChromium, SCREENSHOTS } from './support/browser';
+import { assertBuilt, HAS_CHROMIUM, launchChromium, SCREENSHOTS, watchPageProblems } from './support/browser';
 
 const TILES = 'ul[aria-label="Reactions"] button[data-artwork]';
 
@@ -35,7 +35,7 @@ describe.skipIf(!HAS_CHROMIUM)('the reaction picker in Chromium, through the web
   let browser: Browser;
   let page: Page;
   const cleanups: (() => Promise<unknown>)[] = [];
-  const problems: string[] = [];
+  let problems: string[] = [];
 
   beforeAll(async () => {
     assertBuilt();
@@ -51,13 +51,7 @@ describe.skipIf(!HAS_CHROMIUM)('the reaction picker in Chromium, through the web
     browser = await launchChromium();
     cleanups.push(() => browser.close());
     page = await browser.newPage({ viewport: { width: 460, height: 540 }, colorScheme: 'light' });
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (/content security policy/i.test(message.text())) problems.push(message.text());
-    });
-    page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`${response.url()}: HTTP ${response.status()}`);
-    });
+    problems = watchPageProblems(page);
   }, 60_000);
 
   afterAll(async () => {

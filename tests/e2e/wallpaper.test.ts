@@ -5,14 +5,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../harness/server';
 import { startFakeNekosBest, startFakeNekosia, type FakeServer } from '../fakes';
-import { assertBuilt, HAS_CHROMIUM, launchChromium, SCREENSHOTS } from './support/browser';
+import { assertBuilt, HAS_CHROMIUM, launchChromium, SCREENSHOTS, watchPageProblems } from './support/browser';
 
 describe.skipIf(!HAS_CHROMIUM)('the Wallpaper panel in Chromium, through the web harness', () => {
   let harness: Harness;
   let browser: Browser;
   let page: Page;
   const cleanups: (() => Promise<unknown>)[] = [];
-  const problems: string[] = [];
+  let problems: string[] = [];
 
   beforeAll(async () => {
     assertBuilt();
@@ -34,13 +34,7 @@ describe.skipIf(!HAS_CHROMIUM)('the Wallpaper panel in Chromium, through the web
     browser = await launchChromium();
     cleanups.push(() => browser.close());
     page = await browser.newPage({ viewport: { width: 1100, height: 760 }, colorScheme: 'light' });
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (/content security policy/i.test(message.text())) problems.push(message.text());
-    });
-    page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`${response.url()}: HTTP ${response.status()}`);
-    });
+    problems = watchPageProblems(page);
   }, 60_000);
 
   afterAll(async () => {

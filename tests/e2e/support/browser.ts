@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.NEKODESK_CHROMIUM ?? '/usr/bin/chromium';
 export const HAS_CHROMIUM = existsSync(CHROMIUM_PATH);
@@ -34,3 +34,19 @@ export function assertBuilt(): void {
 }
 
 export const SCREENSHOTS = path.resolve('test-results', 'e2e');
+
+/**
+ * Collects what a person would see go wrong on a page: uncaught errors, Content Security Policy violations
+ * reported on the console, and failed responses. Tests expect the list to stay empty.
+ */
+export function watchPageProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (/content security policy/i.test(message.text())) problems.push(message.text());
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.url()}: HTTP ${String(response.status())}`);
+  });
+  return problems;
+}
