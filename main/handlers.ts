@@ -23,12 +23,13 @@ import type { RotationState } from './core/rotation';
 import type { CopyMode } from './core/settings/settings-schema';
 import type { SettingsService } from './core/settings/settings-service';
 import type { WallpaperService } from './core/wallpaper/wallpaper-service';
+import { createIdentifyHandlers, type IdentifyHandlerDeps } from './identify-handlers';
 import type { Handlers } from './ipc-dispatch';
 
 /** How the renderer names a cached file: `nekodesk://cache/<key>` in the app, a loopback path in the harness. */
 export type ImageUrlBuilder = (cacheKey: string) => string;
 
-export interface HandlerDeps {
+export interface HandlerDeps extends IdentifyHandlerDeps {
   settings: SettingsService;
   /** The wallpaper service, once it is open (it opens after start-up; calls wait for it). */
   wallpaper(): Promise<WallpaperService>;
@@ -87,6 +88,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     ...createWallpaperHandlers(deps),
     ...createPickerHandlers(deps),
+    ...createIdentifyHandlers(deps),
   };
 }
 

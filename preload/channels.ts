@@ -4,7 +4,25 @@
  * lists match its calls and events exactly.
  */
 export const CALL_CHANNELS = [
+  'app:hotkeys',
   'app:info',
+  'capture:finish',
+  'capture:source',
+  'identify:account',
+  'identify:api-keys',
+  'identify:capture',
+  'identify:clipboard',
+  'identify:create-api-key',
+  'identify:credits',
+  'identify:delete-history',
+  'identify:history',
+  'identify:image',
+  'identify:rankings',
+  'identify:recent',
+  'identify:set-api-key',
+  'identify:sign-in',
+  'identify:sign-out',
+  'identify:url',
   'library:favorites',
   'library:history',
   'library:remove-favorite',
@@ -30,7 +48,12 @@ export const CALL_CHANNELS = [
   'wallpaper:state',
 ] as const;
 
-export const EVENT_CHANNELS = ['app:notice', 'settings:changed', 'wallpaper:changed'] as const;
+export const EVENT_CHANNELS = [
+  'app:notice',
+  'identify:result',
+  'settings:changed',
+  'wallpaper:changed',
+] as const;
 
 export type CallChannel = (typeof CALL_CHANNELS)[number];
 export type EventChannel = (typeof EVENT_CHANNELS)[number];

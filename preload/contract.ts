@@ -9,6 +9,12 @@ import type { Artwork } from '../main/core/artwork';
 import type { ErrorPayload } from '../main/core/errors';
 import type { Result } from '../main/core/result';
 import type { CopyMode, Settings } from '../main/core/settings/settings-schema';
+import {
+  RANKING_PERIODS,
+  type RankingPeriod,
+  type WhatAnimeApiKeyPage,
+  type WhatAnimeCredits,
+} from '../main/core/sources/whatanime/types';
 import { COPY_MODES, settingsPatchSchema } from '../main/core/settings/settings-schema';
 import type { CallChannel, EventChannel } from './channels';
 
@@ -168,12 +174,201 @@ export interface PickerFavorite {
   favorite: boolean;
 }
 
+/** One global hotkey's state, for the settings page (the shell's `GlobalHotkey.status()`). */
+export interface HotkeyStatusInfo {
+  state: 'registered' | 'taken' | 'invalid' | 'unsupported' | 'off';
+  /** The setting's accelerator (null when the hotkey is off). */
+  accelerator: string | null;
+  /** What to tell the person (empty when registered or off). */
+  message: string;
+}
+
+export interface HotkeyStatuses {
+  picker: HotkeyStatusInfo;
+  identify: HotkeyStatusInfo;
+  /** Accelerators to offer when one is taken. */
+  suggestions: string[];
+  /** A Wayland session: apps cannot grab keys; bind a desktop shortcut to `command` instead. */
+  wayland: boolean;
+  /** The command a desktop shortcut runs to show the picker (`nekodesk picker`, or the app with `--picker`). */
+  pickerCommand: string;
+}
+
 export const MAX_PICKER_PAGE = 60;
 export const MAX_PICKER_QUERY = 100;
 
 /** Artwork ids are short (`nekosia:…`, `nekos.best:…`); the library caps ban ids at this length too. */
 export const MAX_ARTWORK_ID_LENGTH = 300;
 export const MAX_HISTORY_PAGE = 100;
+
+// ---- Screenshot identification (issue 5) ----
+
+/** How an image reached identification: dropped, picked in a file dialog, pasted, the clipboard, a region capture. */
+export const IDENTIFY_IMAGE_SOURCES = ['drop', 'pick', 'paste', 'capture'] as const;
+export type IdentifyImageSource = (typeof IDENTIFY_IMAGE_SOURCES)[number];
+export type IdentifySource = IdentifyImageSource | 'url' | 'clipboard';
+
+/** Images larger than this are refused before any request (whatanimeisthis.com's own limit is 25 MB). */
+export const MAX_IDENTIFY_BYTES = 25 * 1024 * 1024;
+/** Candidates below this similarity are marked unlikely. */
+export const LIKELY_SIMILARITY = 0.87;
+export const MAX_IDENTIFY_PAGE = 50;
+export { RANKING_PERIODS };
+export type { RankingPeriod };
+
+export interface IdentifyCandidate {
+  title: string;
+  titleNative: string | null;
+  titleEnglish: string | null;
+  anilistId: number | null;
+  /** A number, a label such as "OVA", or null for a film. */
+  episode: number | string | null;
+  /** Seconds into the episode. */
+  from: number | null;
+  at: number;
+  to: number | null;
+  /** 0–1. */
+  similarity: number;
+  /** similarity ≥ LIKELY_SIMILARITY. */
+  likely: boolean;
+  isAdult: boolean;
+  /** The preview still, downloaded into the cache (`nekodesk://cache/<key>`); never a remote URL. Null if none. */
+  imageUrl: string | null;
+  /** The preview clip, the same way. */
+  videoUrl: string | null;
+  /** The anime's page (AniList, https), or null. */
+  link: string | null;
+}
+
+export interface IdentifyQuota {
+  remaining: number;
+  limit: number;
+}
+
+/** What was uploaded after cleaning (auto-rotated, borders cropped, ≤1280 px, JPEG, no metadata). */
+export interface IdentifyUpload {
+  originalBytes: number;
+  bytes: number;
+  width: number;
+  height: number;
+  /** Black letterbox borders were cropped. */
+  cropped: boolean;
+}
+
+export interface IdentifyResult {
+  /** A local id (history entries use it). */
+  id: string;
+  /** Epoch ms. */
+  at: number;
+  source: IdentifySource;
+  /** The file's name, or the URL, or "Clipboard image". */
+  label: string;
+  /** Best first, up to five. */
+  candidates: IdentifyCandidate[];
+  /** Guest searches left today, when the service said. */
+  quota: IdentifyQuota | null;
+  /** Null for a search by URL. */
+  upload: IdentifyUpload | null;
+  /** The cleaned image as uploaded, through the cache protocol; null for a URL search. */
+  imageUrl: string | null;
+}
+
+export interface IdentifyHistoryPage {
+  items: IdentifyResult[];
+  total: number;
+}
+
+export interface IdentifyRanking {
+  rank: number;
+  title: string;
+  titleNative: string | null;
+  count: number | null;
+  isAdult: boolean;
+  /** The cover, downloaded into the cache; null if none. */
+  coverUrl: string | null;
+  link: string | null;
+}
+
+export interface IdentifyRankingsPage {
+  period: RankingPeriod;
+  items: IdentifyRanking[];
+  offset: number;
+  /** Entries in the period after hiding adult ones. */
+  total: number;
+  /** Adult entries hidden by the settings. */
+  hiddenAdult: number;
+}
+
+export interface IdentifyRecentItem {
+  id: string;
+  title: string;
+  episode: number | string | null;
+  at: number | null;
+  similarity: number | null;
+  /** Downloaded into the cache; null if none. */
+  imageUrl: string | null;
+  createdAt: string | null;
+}
+
+export interface IdentifyRecentPage {
+  items: IdentifyRecentItem[];
+  offset: number;
+  limit: number;
+  total: number | null;
+}
+
+export interface IdentifyAccount {
+  kind: 'guest' | 'api-key' | 'session';
+  /** The stored API key, masked (`ta_…1f2e`); the key itself never leaves main. */
+  maskedKey: string | null;
+  /** The signed-in email, for `session`. */
+  email: string | null;
+  /** The last known guest or key quota. */
+  quota: IdentifyQuota | null;
+  /** Secrets can be stored encrypted here; when false, keys and sign-in are refused (with this explained). */
+  secureStorage: boolean;
+}
+
+export type { WhatAnimeApiKeyPage as IdentifyApiKeyPage, WhatAnimeCredits as IdentifyCredits };
+
+/** The region overlay's screenshot of the display under the pointer. */
+export interface CaptureSource {
+  /** The screenshot (a data-free URL: `nekodesk://cache/<key>` of a temporary capture). */
+  imageUrl: string;
+  width: number;
+  height: number;
+}
+
+const identifyImageRequest = z
+  .object({
+    data: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= MAX_IDENTIFY_BYTES, {
+      message: 'The image is larger than 25 MB.',
+    }),
+    /** The file's name, for the history (a label only: main never opens it). */
+    name: z.string().max(260),
+    source: z.enum(IDENTIFY_IMAGE_SOURCES),
+  })
+  .strict();
+
+const pageRequest = z
+  .object({
+    offset: z.number().int().min(0).max(1_000_000),
+    limit: z.number().int().min(1).max(MAX_IDENTIFY_PAGE),
+  })
+  .strict();
+
+const rankingsRequest = pageRequest.extend({ period: z.enum(RANKING_PERIODS) }).strict();
+
+const signInRequest = z.object({ email: z.email().max(254), password: z.string().min(1).max(1024) }).strict();
+
+const captureRegion = z
+  .object({
+    x: z.number().int().min(0).max(100_000),
+    y: z.number().int().min(0).max(100_000),
+    width: z.number().int().min(1).max(100_000),
+    height: z.number().int().min(1).max(100_000),
+  })
+  .strict();
 
 const monitorTarget = z
   .object({ monitorId: z.string().min(1).max(64).optional() })
@@ -210,7 +405,49 @@ const pickerCopyRequest = z
   .strict();
 
 export const calls = {
+  /** The global hotkeys' states (registered, taken, Wayland), for the settings page. */
+  'app:hotkeys': call<HotkeyStatuses>(),
   'app:info': call<AppInfo>(),
+  /** The region overlay asks for its screenshot. */
+  'capture:source': call<CaptureSource>(),
+  /** The region overlay's answer: a region of the screenshot (in its pixels), or null when cancelled. */
+  'capture:finish': call<null, z.ZodObject<{ region: z.ZodNullable<typeof captureRegion> }>>(
+    z.object({ region: captureRegion.nullable() }).strict(),
+  ),
+  'identify:account': call<IdentifyAccount>(),
+  /** Lists the signed-in account's API keys. */
+  'identify:api-keys': call<WhatAnimeApiKeyPage, z.ZodObject<{ page: z.ZodNumber }>>(
+    z.object({ page: z.number().int().min(1).max(10_000) }).strict(),
+  ),
+  /** Hides the main window, lets the person select a screen region, and identifies it; null when cancelled. */
+  'identify:capture': call<IdentifyResult | null>(),
+  /** Identifies the image on the clipboard. */
+  'identify:clipboard': call<IdentifyResult>(),
+  /** Creates an API key on the signed-in account and keeps it (encrypted) for searches. */
+  'identify:create-api-key': call<IdentifyAccount, z.ZodObject<{ title: z.ZodString }>>(
+    z.object({ title: z.string().trim().min(1).max(64) }).strict(),
+  ),
+  'identify:credits': call<WhatAnimeCredits>(),
+  /** Deletes one history entry, or all of them when `id` is absent; answers the first page left. */
+  'identify:delete-history': call<IdentifyHistoryPage, z.ZodObject<{ id: z.ZodOptional<z.ZodString> }>>(
+    z.object({ id: z.string().min(1).max(100).optional() }).strict(),
+  ),
+  'identify:history': call<IdentifyHistoryPage, typeof pageRequest>(pageRequest),
+  /** Identifies image bytes (dropped, picked, pasted). */
+  'identify:image': call<IdentifyResult, typeof identifyImageRequest>(identifyImageRequest),
+  'identify:rankings': call<IdentifyRankingsPage, typeof rankingsRequest>(rankingsRequest),
+  'identify:recent': call<IdentifyRecentPage, typeof pageRequest>(pageRequest),
+  /** Stores an API key (encrypted); answers the account with the key masked. */
+  'identify:set-api-key': call<IdentifyAccount, z.ZodObject<{ key: z.ZodString }>>(
+    z.object({ key: z.string().trim().min(8).max(200) }).strict(),
+  ),
+  'identify:sign-in': call<IdentifyAccount, typeof signInRequest>(signInRequest),
+  /** Forgets the API key and the session. */
+  'identify:sign-out': call<IdentifyAccount>(),
+  /** Identifies a public image URL (http(s)). */
+  'identify:url': call<IdentifyResult, z.ZodObject<{ url: z.ZodString }>>(
+    z.object({ url: z.string().trim().max(4096) }).strict(),
+  ),
   'library:favorites': call<LibraryItem[]>(),
   'library:history': call<HistoryPage, z.ZodObject<{ offset: z.ZodNumber; limit: z.ZodNumber }>>(
     z
@@ -267,6 +504,8 @@ export const calls = {
 export const events = {
   /** Something the person should know: a repaired settings file, a failed background job. */
   'app:notice': event<Notice>(),
+  /** An identification started from the tray or the hotkey finished: the main window shows it. */
+  'identify:result': event<IdentifyResult>(),
   'settings:changed': event<Settings>(),
   /** The rotation's state after every change: a new wallpaper, busy, paused, an error. */
   'wallpaper:changed': event<WallpaperState>(),

@@ -1,3 +1,4 @@
+import { createIdentifyHandlers } from '../../main/identify-handlers';
 import type { IpcMain, WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CALL_CHANNELS, type WallpaperState } from '../../preload/contract';
@@ -56,6 +57,8 @@ function spyHandlers() {
     'wallpaper:previous': vi.fn(idleState),
     'wallpaper:set-paused': vi.fn(idleState),
     'wallpaper:state': vi.fn(idleState),
+    // Without an identification core each of these answers "not available here".
+    ...createIdentifyHandlers({}),
   };
   return handlers;
 }

@@ -113,6 +113,22 @@ export const pickerSettingsSchema = z.object({
 });
 export type PickerSettings = z.output<typeof pickerSettingsSchema>;
 
+const identifyFields = {
+  /** A global hotkey that identifies the clipboard's image; null (the default) = none. */
+  hotkey: pickerFields.hotkey,
+  /** Show adult entries in the rankings and adult candidates' previews. */
+  showAdult: z.boolean(),
+  /** Keep a local history of identifications. */
+  keepHistory: z.boolean(),
+};
+
+export const identifySettingsSchema = z.object({
+  hotkey: identifyFields.hotkey.default(null),
+  showAdult: identifyFields.showAdult.default(false),
+  keepHistory: identifyFields.keepHistory.default(true),
+});
+export type IdentifySettings = z.output<typeof identifySettingsSchema>;
+
 /**
  * Every setting, with its default. Later features add their own sections here; a section that fails to
  * parse is reset alone (see settings-file.ts), so one bad value never costs the user the others.
@@ -122,6 +138,7 @@ export const settingsShape = {
   launchAtLogin: z.boolean().default(false),
   wallpaper: wallpaperSettingsSchema.prefault({}),
   picker: pickerSettingsSchema.prefault({}),
+  identify: identifySettingsSchema.prefault({}),
   /** A random id for this installation: Nekosia's per-user session, so wallpapers do not repeat. */
   installationId: z.string().regex(NEKOSIA_SESSION_ID).optional(),
 } as const;
@@ -142,6 +159,7 @@ export const settingsPatchSchema = z
     launchAtLogin: z.boolean().optional(),
     wallpaper: z.object(wallpaperFields).partial().strict().optional(),
     picker: z.object(pickerFields).partial().strict().optional(),
+    identify: z.object(identifyFields).partial().strict().optional(),
   })
   .strict();
 

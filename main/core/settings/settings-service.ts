@@ -30,13 +30,14 @@ export class SettingsService {
         `Invalid setting ${where}: ${issue?.message ?? 'not allowed'}.`,
       );
     }
-    const { services, wallpaper, picker, ...rest } = parsed.data;
+    const { services, wallpaper, picker, identify, ...rest } = parsed.data;
     const next = settingsSchema.parse({
       ...this.#current,
       ...rest,
       services: { ...this.#current.services, ...services },
       wallpaper: { ...this.#current.wallpaper, ...wallpaper },
       picker: { ...this.#current.picker, ...picker },
+      identify: { ...this.#current.identify, ...identify },
     });
     this.#backend.store = { ...next };
     this.#current = next;

@@ -50,6 +50,7 @@ export const DEFAULT_SETTINGS: FakeSettings = {
     alternateCopyMode: 'link',
     showImageCategories: false,
   },
+  identify: { hotkey: null, showAdult: false, keepHistory: true },
 };
 
 export type FakeArtwork = CallResponse<'library:favorites'>[number]['artwork'];
@@ -117,6 +118,7 @@ export function createFakeApi(overrides: Partial<FakeHandlers> = {}): FakeBacken
         services: { ...settings.services, ...patch.services },
         wallpaper: { ...settings.wallpaper, ...patch.wallpaper },
         picker: { ...settings.picker, ...patch.picker },
+        identify: { ...settings.identify, ...patch.identify },
       };
       return structuredClone(settings);
     },
