@@ -1,4 +1,5 @@
-// The reaction picker's core: chips, browsing, search, previews, copy, Recent/Favorites and the warm pool.
+// The reaction picker's core: chips, browsing, search, previews, copy, Recent/Favorites and the warm pool
+// (kept in step with favorites and use by `WarmPoolKeeper`).
 export {
   PickerService,
   pickerPreviewDir,
@@ -23,3 +24,9 @@ export {
 } from './picker-store';
 export { PickerSearchIndex, foldText } from './search-index';
 export { PreviewMaker } from './preview-maker';
+export {
+  WarmPoolKeeper,
+  DEFAULT_REWARM_DEBOUNCE_MS,
+  type WarmablePicker,
+  type WarmPoolKeeperOptions,
+} from './warm-pool-keeper';

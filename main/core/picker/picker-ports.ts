@@ -112,4 +112,10 @@ export interface WarmResult {
   ready: string[];
   /** Artworks that could not be made ready (offline, upstream errors). */
   failed: string[];
+  /** The categories warmed: the most copied ones, else the first GIF categories. */
+  categories: string[];
 }
+
+/** What changed in the picker's own data, for whoever keeps the warm pool in step (`WarmPoolKeeper`). */
+export type PickerChange =
+  { kind: 'favorite'; artwork: Artwork; favorite: boolean } | { kind: 'copied'; artwork: Artwork };

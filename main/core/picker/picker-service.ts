@@ -11,6 +11,7 @@ import type {
   BrowsePage,
   CopyOptions,
   CopyResult,
+  PickerChange,
   PickerChip,
   PickerOptions,
   PayloadBuilder,
@@ -69,6 +70,7 @@ export class PickerService {
   #data: PickerData | null = null;
   #latestRemote: { seq: number; result: Promise<Artwork[] | null> } | null = null;
   #loading: Promise<PickerData> | null = null;
+  readonly #listeners = new Set<(change: PickerChange) => void>();
 
   constructor(ports: PickerPorts, options: PickerOptions = {}) {
     this.#ports = ports;
@@ -229,6 +231,7 @@ export class PickerService {
       ].slice(0, DEFAULT_RECENT_LIMIT);
       return { ...data, recent };
     });
+    this.#emit({ kind: 'copied', artwork });
     return { artwork, mode: chosen, file: entry.path, payload };
   }
 
@@ -245,7 +248,17 @@ export class PickerService {
         : [{ artwork, addedAt: now }, ...data.favorites];
       return { ...data, favorites };
     });
+    // Pinned from now on (see `pinnedIds`); `WarmPoolKeeper` downloads it.
+    this.#emit({ kind: 'favorite', artwork, favorite });
     return favorite;
+  }
+
+  /** Calls `listener` after each favorite added or removed and each copy; returns the function that stops it. */
+  onChange(listener: (change: PickerChange) => void): () => void {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
   }
 
   /** The cached original of a known artwork, downloaded if needed (dragging it out of the picker). */
@@ -316,7 +329,13 @@ export class PickerService {
       (artwork) => warmOnly.has(artwork.id) && readySet.has(artwork.id),
     );
     await this.#update((current) => ({ ...current, warm }));
-    return { ready, failed };
+    return { ready, failed, categories };
+  }
+
+  /** The categories `warm` would choose now, from what is remembered (no request): to tell when they change. */
+  async warmCategories(): Promise<string[]> {
+    const data = await this.#load();
+    return this.#topCategories(data, data.categories);
   }
 
   #topCategories(data: PickerData, known: readonly PickerCategory[]): string[] {
@@ -421,6 +440,16 @@ export class PickerService {
     const next = await this.#ports.store.update(change);
     this.#remember(next);
     return next;
+  }
+
+  #emit(change: PickerChange): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(change);
+      } catch {
+        // A listener's failure is its own (the keeper reports through its `onError`); the change stands.
+      }
+    }
   }
 
   #remember(data: PickerData): void {

@@ -66,6 +66,7 @@ describe('warm pool', () => {
       '/api/v2/wave',
     ]);
     expect(result.failed).toEqual([]);
+    expect(result.categories).toEqual(['wave', 'hug', 'pat']);
     expect(result.ready).toHaveLength(3 * 2 + 1);
     expect(result.ready).toContain(favorite.id);
     for (const id of result.ready) {
@@ -132,6 +133,6 @@ describe('warm pool', () => {
     const { picker } = await makePicker({ dir: tempDir(), nekosBest: () => offline });
     await expect(picker.chips()).rejects.toMatchObject({ code: 'offline' });
     await expect(picker.browse('wave')).resolves.toEqual({ artworks: [], done: true, offline: true });
-    await expect(picker.warm()).resolves.toEqual({ ready: [], failed: [] });
+    await expect(picker.warm()).resolves.toEqual({ ready: [], failed: [], categories: [] });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { categoryHue, categoryLabel, groupCategories } from '../../../renderer/src/lib/categories';
 import { describeError, formatWait } from '../../../renderer/src/lib/errors';
-import { toPatch, validateForm } from '../../../renderer/src/lib/settings-form';
+import { toForm, toPatch, validateForm } from '../../../renderer/src/lib/settings-form';
 import { CATEGORIES, DEFAULT_SETTINGS } from '../support/fake-api';
 
 describe('categories', () => {
@@ -34,7 +34,7 @@ describe('errors', () => {
 });
 
 describe('settings form', () => {
-  const form = { ...DEFAULT_SETTINGS.services, launchAtLogin: false };
+  const form = toForm(DEFAULT_SETTINGS);
 
   it('accepts http(s) addresses only', () => {
     expect(validateForm(form)).toEqual({});
@@ -49,5 +49,11 @@ describe('settings form', () => {
     expect(toPatch({ ...form, nekosiaUrl: 'http://127.0.0.1:1/api/v1' }, DEFAULT_SETTINGS)).toEqual({
       services: { nekosiaUrl: 'http://127.0.0.1:1/api/v1' },
     });
+    expect(
+      toPatch(
+        { ...form, alternateCopyMode: 'markdown', keepHistory: false, showAdult: false },
+        DEFAULT_SETTINGS,
+      ),
+    ).toEqual({ picker: { alternateCopyMode: 'markdown' }, identify: { keepHistory: false } });
   });
 });
