@@ -13,7 +13,7 @@ export const APP_COMMAND = 'nekodesk-app';
 
 /** What the copy commands reach outside the process; tests inject recording ones. */
 export interface CopyDependencies {
-  /** The clipboard to write to; default the system's (xclip, wl-copy, osascript/pbcopy, PowerShell). */
+  /** The clipboard to write to; default the system's (our own X11 owner, wl-copy, osascript/pbcopy, PowerShell). */
   clipboard: (ctx: CliContext) => Promise<ClipboardWriter>;
   /** Starts the app, detached (`nekodesk picker`). */
   launchApp: (command: string, args: readonly string[]) => Promise<void>;
@@ -48,8 +48,9 @@ Modes (default: the picker's copy mode in settings, "file" unless changed):
   image     the first frame as a PNG image
   markdown  ![anime or category](url)
 
-On Linux the clipboard is served by xclip (X11) or wl-copy (Wayland), which keep running in the background
-until something else is copied. They offer one format each: a file as text/uri-list.
+On X11, nekodesk's own clipboard owner runs in the background until something else is copied; it offers
+the file, the GIF's bytes (image/gif) and the URL together. On Wayland, wl-copy offers one format (a file
+as text/uri-list).
 
 Examples:
   nekodesk copy hug

@@ -1,15 +1,21 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { Command } from 'commander';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliContext } from '../../main/cli/context';
 import { registerCopyCommands, type CopyDependencies } from '../../main/cli/copy-commands';
 import type { ClipboardPayload } from '../../main/core/clipboard';
 import { TEST_HTTP_OPTIONS } from '../core/sources/helpers';
-import { requireX11Tools, startXvfb } from '../support/xvfb';
+import { clipboardOwnerPid, isRunning } from '../core/clipboard/owner-process';
+import { xclipIn, xclipOut } from '../core/clipboard/xclip';
+import { requireX11Tools, startXvfb, type XvfbServer } from '../support/xvfb';
 import { expectOneLineError, runIn, useFakes, useHome } from './helpers';
+
+const run = promisify(execFile);
 
 interface Recorded {
   payloads: ClipboardPayload[];
@@ -107,11 +113,13 @@ describe('nekodesk copy', () => {
     );
   });
 
-  it('no clipboard tool: says what to install, before downloading anything', async () => {
-    const result = await runIn(home(), ['copy', 'hug'], {
-      env: { ...fakes().env, DISPLAY: ':0', PATH: '/nonexistent' },
+  it('no clipboard: says why (or what to install), before downloading anything', async () => {
+    const noDisplay = await runIn(home(), ['copy', 'hug'], { env: { ...fakes().env, PATH: '/nonexistent' } });
+    expectOneLineError(noDisplay, 1, /neither DISPLAY nor WAYLAND_DISPLAY is set/);
+    const wayland = await runIn(home(), ['copy', 'hug'], {
+      env: { ...fakes().env, WAYLAND_DISPLAY: 'wayland-0', PATH: '/nonexistent' },
     });
-    expectOneLineError(result, 1, /install xclip/);
+    expectOneLineError(wayland, 1, /install wl-clipboard/);
     expect(fakes().nekosBest.requests).toHaveLength(0);
   });
 });
@@ -133,30 +141,44 @@ describe('nekodesk picker', () => {
   });
 });
 
+const BIN = path.resolve(import.meta.dirname, '../../bin/nekodesk.js');
 const x11 = requireX11Tools(['Xvfb', 'xclip']);
 
-describe.skipIf(!x11.available)('nekodesk copy with the real xclip (Xvfb)', () => {
+describe.skipIf(!x11.available)('bin/nekodesk.js copy on X11 (Xvfb, read back with xclip)', () => {
   const { home } = useHome();
   const fakes = useFakes();
+  let xvfb: XvfbServer;
+  beforeAll(async () => {
+    xvfb = await startXvfb();
+  });
+  // Closing the server also ends an owner process a failed test left behind.
+  afterAll(() => xvfb.close());
 
-  it('puts the downloaded GIF on the clipboard as text/uri-list', async () => {
-    const xvfb = await startXvfb();
-    try {
-      const env = { ...fakes().env, DISPLAY: xvfb.display, PATH: process.env.PATH ?? '' };
-      const result = await runIn(home(), ['copy', 'hug'], { env });
-      expect(result.code).toBe(0);
-      const read = (target: string): string =>
-        execFileSync('xclip', ['-selection', 'clipboard', '-o', '-t', target], {
-          env,
-          encoding: 'utf8',
-          timeout: 5000,
-        });
-      expect(read('TARGETS')).toContain('text/uri-list');
-      const file = fileURLToPath(read('text/uri-list').trim());
-      expect(result.stdout).toContain(file);
-      expect(readFileSync(file).subarray(0, 6).toString('latin1')).toBe('GIF89a');
-    } finally {
-      await xvfb.close();
-    }
+  it('returns at once, and its owner process serves the GIF as a file, as image/gif and as its URL', async () => {
+    const env = {
+      ...fakes().env,
+      NEKODESK_HOME: home(),
+      DISPLAY: xvfb.display,
+      PATH: process.env.PATH ?? '',
+    };
+    // The CLI exits (and its output closes) while the owner it started keeps the clipboard.
+    const { stdout } = await run(process.execPath, [BIN, '--json', 'copy', 'hug'], { env, timeout: 20_000 });
+    const artwork = JSON.parse(stdout) as { url: string };
+
+    const targets = (await xclipOut(xvfb.display, 'TARGETS')).toString('utf8').split('\n');
+    expect(targets).toEqual(
+      expect.arrayContaining(['text/uri-list', 'x-special/gnome-copied-files', 'image/gif', 'UTF8_STRING']),
+    );
+    const file = fileURLToPath((await xclipOut(xvfb.display, 'text/uri-list')).toString('utf8').trim());
+    expect(file.startsWith(home())).toBe(true);
+    const gif = readFileSync(file);
+    expect(gif.subarray(0, 6).toString('latin1')).toBe('GIF89a');
+    expect((await xclipOut(xvfb.display, 'image/gif')).equals(gif)).toBe(true);
+    expect((await xclipOut(xvfb.display, 'UTF8_STRING')).toString('utf8')).toBe(artwork.url);
+
+    const pid = await clipboardOwnerPid(xvfb.display);
+    expect(isRunning(pid ?? 0)).toBe(true);
+    await xclipIn(xvfb.display, 'next');
+    await expect.poll(() => isRunning(pid ?? 0), { timeout: 3000 }).toBe(false);
   });
 });

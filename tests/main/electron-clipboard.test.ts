@@ -1,10 +1,16 @@
 /**
  * The app's clipboard writer over Electron 45's clipboard: one atomic write per copy, with each platform's
- * file formats, the text always, the PNG for mode `image`; fewer formats when the platform refuses some.
+ * file formats (on Linux also the image file's own bytes, read from a real file), the text always, the PNG
+ * for mode `image`; fewer formats when the platform refuses some.
  */
 import type { Clipboard, ClipboardItem } from 'electron';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createElectronClipboard, osFormat } from '../../main/shell/electron-clipboard';
+import { encodeGif, encodePng } from '../fakes/image-bytes';
+import { useTempDir } from '../support/temp-dir';
 import { clipboard, ClipboardItem as FakeItem, resetFakeElectron } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -25,23 +31,61 @@ function text(bytes: Uint8Array | undefined): string {
   return new TextDecoder().decode(bytes);
 }
 
+const temp = useTempDir();
+
 beforeEach(() => {
   resetFakeElectron();
+  log.warn.mockClear();
 });
 
 describe('a file on the clipboard', () => {
-  it('Linux: text/uri-list, gnome-copied-files and the URL, in one write', async () => {
-    await writer('linux').write({ files: ['/home/me/.cache/nekodesk/a b.gif'], text: URL_TEXT });
+  it('Linux: text/uri-list, gnome-copied-files, the GIF bytes as image/gif and the URL, in one write', async () => {
+    const gif = path.join(temp(), 'a b.gif');
+    const bytes = encodeGif(4, 3, [250, 120, 10]);
+    writeFileSync(gif, bytes);
+    await writer('linux').write({ files: [gif], text: URL_TEXT });
     expect(clipboard.writes).toHaveLength(1);
     const now = clipboard.current();
     expect([...now.keys()].sort()).toEqual(
+      [
+        osFormat('text/uri-list'),
+        osFormat('x-special/gnome-copied-files'),
+        osFormat('image/gif'),
+        'text/plain',
+      ].sort(),
+    );
+    const url = pathToFileURL(gif).href;
+    expect(url).toContain('a%20b.gif');
+    expect(text(now.get(osFormat('text/uri-list')))).toBe(`${url}\r\n`);
+    expect(text(now.get(osFormat('x-special/gnome-copied-files')))).toBe(`copy\n${url}`);
+    expect(Buffer.from(now.get(osFormat('image/gif')) ?? []).equals(bytes)).toBe(true);
+    expect(text(now.get('text/plain'))).toBe(URL_TEXT);
+  });
+
+  it('Linux: the image type comes from the bytes, not the name; a file that is no image adds none', async () => {
+    const png = path.join(temp(), 'really-a-png.gif');
+    writeFileSync(png, encodePng(2, 2, [1, 2, 3]));
+    await writer('linux').write({ files: [png], text: URL_TEXT });
+    expect(clipboard.current().has(osFormat('image/png'))).toBe(true);
+    expect(clipboard.current().has(osFormat('image/gif'))).toBe(false);
+
+    const notes = path.join(temp(), 'notes.gif');
+    writeFileSync(notes, 'GIF? no.');
+    await writer('linux').write({ files: [notes], text: URL_TEXT });
+    expect([...clipboard.current().keys()].sort()).toEqual(
       [osFormat('text/uri-list'), osFormat('x-special/gnome-copied-files'), 'text/plain'].sort(),
     );
-    expect(text(now.get(osFormat('text/uri-list')))).toBe('file:///home/me/.cache/nekodesk/a%20b.gif\r\n');
-    expect(text(now.get(osFormat('x-special/gnome-copied-files')))).toBe(
-      'copy\nfile:///home/me/.cache/nekodesk/a%20b.gif',
+  });
+
+  it('Linux: a file that cannot be read is still offered as a file, with a warning', async () => {
+    await writer('linux').write({ files: ['/nonexistent/nekodesk/a.gif'], text: URL_TEXT });
+    expect([...clipboard.current().keys()].sort()).toEqual(
+      [osFormat('text/uri-list'), osFormat('x-special/gnome-copied-files'), 'text/plain'].sort(),
     );
-    expect(text(now.get('text/plain'))).toBe(URL_TEXT);
+    expect(log.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/Could not read the copied file/),
+      expect.anything(),
+    );
   });
 
   it('macOS: public.file-url and an NSFilenamesPboardType plist, with the URL', async () => {
@@ -84,6 +128,16 @@ describe('other modes', () => {
 });
 
 describe('when the platform refuses a format', () => {
+  it('Linux: without the image bytes, the file and the URL still go', async () => {
+    const gif = path.join(temp(), 'a.gif');
+    writeFileSync(gif, encodeGif(2, 2, [9, 9, 9]));
+    clipboard.refused.add(osFormat('image/gif'));
+    await writer('linux').write({ files: [gif], text: URL_TEXT });
+    expect([...clipboard.current().keys()].sort()).toEqual(
+      [osFormat('text/uri-list'), osFormat('x-special/gnome-copied-files'), 'text/plain'].sort(),
+    );
+  });
+
   it('writes the standard formats without the file formats, then the text alone', async () => {
     clipboard.refused.add(osFormat('FileNameW'));
     await writer('win32').write({ files: ['C:\\a.gif'], text: URL_TEXT });

@@ -1,6 +1,7 @@
 import { NekodeskError } from '../errors';
 import { CommandError, type CommandRunner, type Environment } from '../wallpaper/setters/command-runner';
 import type { PipeRunner } from './pipe-runner';
+import type { SelectionServerStarter } from './x11-selection-process';
 
 /** What the system writers need (dependency injection: tests pass recording runners). */
 export interface ClipboardTools {
@@ -8,6 +9,8 @@ export interface ClipboardTools {
   run: CommandRunner;
   /** Runs a tool with data on its stdin. */
   pipe: PipeRunner;
+  /** Starts the background process that owns the X11 clipboard; resolves once it does. */
+  serveSelection: SelectionServerStarter;
   /** The environment tools run in. */
   env: Environment;
   /** Where mode `image` writes its PNG for tools that read a file (macOS, Windows). */

@@ -1,7 +1,7 @@
 /**
  * The clipboard of the system this process runs on, for the CLI (the app uses Electron's clipboard):
- * macOS osascript/pbcopy, Windows PowerShell, Wayland wl-copy, X11 xclip (also under XWayland when
- * wl-copy is missing). A missing tool is an error naming what to install.
+ * macOS osascript/pbcopy, Windows PowerShell, Wayland wl-copy, X11 our own selection owner (nothing to
+ * install; also under XWayland when wl-copy is missing). A missing tool is an error naming what to install.
  */
 import { tmpdir } from 'node:os';
 import { NekodeskError } from '../errors';
@@ -18,6 +18,7 @@ import { createPipeRunner, type PipeRunner } from './pipe-runner';
 import { waylandClipboard } from './wayland-clipboard';
 import { windowsClipboard } from './windows-clipboard';
 import { x11Clipboard } from './x11-clipboard';
+import { createSelectionServerStarter, type SelectionServerStarter } from './x11-selection-process';
 
 export interface SystemClipboardOptions {
   env: Environment;
@@ -27,6 +28,8 @@ export interface SystemClipboardOptions {
   run?: CommandRunner;
   /** Default the real stdin runner (spawn, no shell). */
   pipe?: PipeRunner;
+  /** Default: starts the background X11 clipboard owner (x11-selection-main.ts). */
+  serveSelection?: SelectionServerStarter;
   /** Default: looked up on `env.PATH`. */
   commandExists?: CommandExists;
   /** Default the system's temporary folder. */
@@ -46,16 +49,12 @@ export function detectClipboardBackend(
   const wayland = Boolean(env.WAYLAND_DISPLAY);
   const x11 = Boolean(env.DISPLAY);
   if (wayland && commandExists('wl-copy')) return 'wayland';
-  if (x11 && commandExists('xclip')) return 'x11';
+  // X11 needs no tool: the CLI owns the clipboard itself.
+  if (x11) return 'x11';
   if (wayland)
     throw new NekodeskError(
       'internal',
       'Copying needs wl-copy on Wayland: install wl-clipboard (e.g. apt-get install wl-clipboard).',
-    );
-  if (x11)
-    throw new NekodeskError(
-      'internal',
-      'Copying needs xclip on X11: install xclip (e.g. apt-get install xclip).',
     );
   throw new NekodeskError(
     'internal',
@@ -69,6 +68,7 @@ export function createSystemClipboard(options: SystemClipboardOptions): Clipboar
   const tools: ClipboardTools = {
     run: options.run ?? createCommandRunner(),
     pipe: options.pipe ?? createPipeRunner(),
+    serveSelection: options.serveSelection ?? createSelectionServerStarter(),
     env,
     tempDir: options.tempDir ?? tmpdir(),
   };

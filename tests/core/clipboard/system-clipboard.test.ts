@@ -7,6 +7,8 @@ import {
   type PipeRunner,
 } from '../../../main/core/clipboard';
 import { POWERSHELL_ARGS, WINDOWS_CLIPBOARD_SCRIPT } from '../../../main/core/clipboard/windows-clipboard';
+import type { SelectionRequest } from '../../../main/core/clipboard/x11-selection-messages';
+import type { SelectionServerStarter } from '../../../main/core/clipboard/x11-selection-process';
 import type { CommandRunner, Environment } from '../../../main/core/wallpaper/setters/command-runner';
 import { CommandError } from '../../../main/core/wallpaper/setters/command-runner';
 import { useTempDir } from '../../support/temp-dir';
@@ -153,56 +155,62 @@ describe('createSystemClipboard', () => {
     ]);
   });
 
-  it('X11: xclip with one target, data on stdin, in the background', async () => {
-    const { calls, run, pipe } = recorder();
-    const env = { DISPLAY: ':0' };
-    const writer = createSystemClipboard({ platform: 'linux', env, run, pipe, commandExists: all });
-    expect(writer.name).toBe('xclip');
-    await writer.write(textPayload);
-    expect(calls).toEqual([
-      {
-        command: 'xclip',
-        args: ['-selection', 'clipboard', '-t', 'UTF8_STRING', '-i'],
-        env,
-        input: textPayload.text,
-        background: true,
-      },
-    ]);
+  it('X11: our own owner process, given the display, the payload and the environment', async () => {
+    const started: { request: SelectionRequest; env: Environment }[] = [];
+    const serveSelection: SelectionServerStarter = (request, env) => {
+      started.push({ request, env });
+      return Promise.resolve();
+    };
+    const env = { DISPLAY: ':0', XAUTHORITY: '/home/me/.Xauthority' };
+    const none = (): boolean => false;
+    const writer = createSystemClipboard({ platform: 'linux', env, serveSelection, commandExists: none });
+    expect(writer.name).toBe('X11 clipboard owner');
+    await writer.write(filePayload);
+    expect(started).toEqual([{ request: { display: ':0', payload: filePayload }, env }]);
   });
 
-  it('a failing tool becomes one clear error', async () => {
+  it('a failing tool or owner becomes one clear error', async () => {
     const pipe: PipeRunner = () =>
       Promise.reject(
-        new CommandError('xclip', 'exit', { exitCode: 1, stderr: "Error: Can't open display: :9\n" }),
+        new CommandError('wl-copy', 'exit', {
+          exitCode: 1,
+          stderr: 'Failed to connect to a Wayland server\n',
+        }),
       );
-    const writer = createSystemClipboard({
+    const wayland = createSystemClipboard({
       platform: 'linux',
-      env: { DISPLAY: ':9' },
+      env: { WAYLAND_DISPLAY: 'wayland-9' },
       pipe,
       commandExists: all,
     });
-    await expect(writer.write(textPayload)).rejects.toThrow(
-      "Could not copy to the clipboard with xclip: xclip exited with code 1: Error: Can't open display: :9",
+    await expect(wayland.write(textPayload)).rejects.toThrow(
+      'Could not copy to the clipboard with wl-copy: wl-copy exited with code 1: Failed to connect to a Wayland server',
+    );
+    const x11 = createSystemClipboard({
+      platform: 'linux',
+      env: { DISPLAY: ':9' },
+      serveSelection: () => Promise.reject(new Error('spawn EAGAIN')),
+    });
+    await expect(x11.write(textPayload)).rejects.toThrow(
+      'Could not copy to the clipboard with the X11 clipboard owner: spawn EAGAIN',
     );
   });
 });
 
 describe('detectClipboardBackend', () => {
   const none = (): boolean => false;
-  it('prefers wl-copy on Wayland, falls back to xclip under XWayland', () => {
+  it('prefers wl-copy on Wayland, falls back to our X11 owner under XWayland; X11 needs no tool', () => {
     expect(detectClipboardBackend('linux', { WAYLAND_DISPLAY: 'w', DISPLAY: ':0' }, all)).toBe('wayland');
-    expect(
-      detectClipboardBackend('linux', { WAYLAND_DISPLAY: 'w', DISPLAY: ':0' }, (c) => c === 'xclip'),
-    ).toBe('x11');
+    expect(detectClipboardBackend('linux', { WAYLAND_DISPLAY: 'w', DISPLAY: ':0' }, none)).toBe('x11');
+    expect(detectClipboardBackend('linux', { DISPLAY: ':0' }, none)).toBe('x11');
     expect(detectClipboardBackend('darwin', {}, none)).toBe('macos');
     expect(detectClipboardBackend('win32', {}, none)).toBe('windows');
   });
 
-  it('names what to install', () => {
+  it('names what to install, or why there is no clipboard', () => {
     expect(() => detectClipboardBackend('linux', { WAYLAND_DISPLAY: 'w' }, none)).toThrow(
       /install wl-clipboard/,
     );
-    expect(() => detectClipboardBackend('linux', { DISPLAY: ':0' }, none)).toThrow(/install xclip/);
     expect(() => detectClipboardBackend('linux', {}, all)).toThrow(/neither DISPLAY nor WAYLAND_DISPLAY/);
   });
 });
