@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import type { CliContext } from './context';
 import { UsageError } from './errors';
 import { groupCommand } from './groups';
+import { formatAccount } from './identify-format';
+import { openCliIdentify } from './identify-open';
 import { wholeNumber } from './options';
 import { table } from './output';
 import { promptHidden, readPipedLine } from './read-input';
@@ -9,11 +11,19 @@ import { promptHidden, readPipedLine } from './read-input';
 /** Sign-in, credits and API keys of whatanimeisthis.com. Secrets go to the secret store, never to stdout. */
 export function registerAccountCommands(identify: Command, ctx: CliContext): void {
   identify
+    .command('account')
+    .description('who searches (guest, API key or signed in) and the searches left today, when known')
+    .action(async () => {
+      const account = await (await openCliIdentify(ctx, 'none')).account();
+      if (ctx.json) ctx.printJson(account);
+      else ctx.print(...formatAccount(account));
+    });
+
+  identify
     .command('credits')
     .description('your remaining search credits (signed in)')
     .action(async () => {
-      const { whatanime } = await ctx.core();
-      const credits = await whatanime.credits();
+      const credits = await (await openCliIdentify(ctx, 'none')).credits();
       if (ctx.json) {
         ctx.printJson(credits);
         return;
@@ -86,10 +96,8 @@ export function registerAccountCommands(identify: Command, ctx: CliContext): voi
       const password =
         ctx.io.stdin.isTTY === true ? await promptHidden(ctx.io, 'Password: ') : await readPipedLine(ctx.io);
       if (password === '') throw new UsageError('No password given.');
-      const { whatanime } = await ctx.core();
-      const session = await whatanime.signIn(options.email, password);
-      ctx.secrets().set('whatanime.session', session.cookie);
-      const who = session.user?.email ?? options.email.trim();
+      const account = await (await openCliIdentify(ctx, 'none')).signIn(options.email, password);
+      const who = account.email ?? options.email.trim();
       if (ctx.json) ctx.printJson({ signedIn: true, email: who });
       else ctx.print(`Signed in to whatanimeisthis.com as ${who}.`);
     });
@@ -97,13 +105,12 @@ export function registerAccountCommands(identify: Command, ctx: CliContext): voi
   identify
     .command('logout')
     .description('forget the saved session and API key')
-    .action(() => {
+    .action(async () => {
       const secrets = ctx.secrets();
       const forgotten: string[] = [];
       if (secrets.get('whatanime.session') !== null) forgotten.push('session');
       if (secrets.get('whatanime.apiKey') !== null) forgotten.push('API key');
-      secrets.delete('whatanime.session');
-      secrets.delete('whatanime.apiKey');
+      await (await openCliIdentify(ctx, 'none')).signOut();
       if (ctx.json) ctx.printJson({ signedOut: true, forgotten });
       else
         ctx.print(

@@ -42,18 +42,19 @@ describe('nekodesk identify', () => {
   }
 
   describe('a screenshot', () => {
-    it('prints every candidate: title, episode, mm:ss, similarity, unlikely ones marked', async () => {
+    it('prints every candidate (title, episode, mm:ss, similarity, link, unlikely ones marked), then what was uploaded', async () => {
       const result = await run(['identify', screenshot()]);
       expect(result).toMatchObject({ code: 0, stderr: '' });
       const lines = result.stdout.split('\n');
       const heads = lines.filter((line) => /^\d\. /.test(line));
       expect(heads).toHaveLength(5);
-      const details = lines.filter((line) => /^ {3}\S/.test(line));
+      const details = lines.filter((line) => /^ {3}(?:episode|at) /.test(line));
       expect(details).toHaveLength(5);
       for (const detail of details)
         expect(detail).toMatch(
           /^ {3}(?:episode \S+ )?at \d{2}:\d{2} · \d{1,3}\.\d% similar(?: {2}\(unlikely\))?$/,
         );
+      expect(lines.filter((line) => /^ {3}https:\/\/anilist\.co\/anime\/\d+$/.test(line))).toHaveLength(5);
       const percents = details.map((detail) => Number(/(\d+\.\d)%/.exec(detail)?.[1]));
       expect(percents).toEqual([...percents].sort((a, b) => b - a));
       details.forEach((detail, i) => {
@@ -61,14 +62,24 @@ describe('nekodesk identify', () => {
       });
       expect(details[0]).not.toMatch(/unlikely/);
       expect(details.at(-1)).toMatch(/unlikely/);
-      expect(result.stdout).toMatch(/\nSearches left: 4 \(limit 5\)\n$/);
-      expect(fakes().whatanime.lastUpload()?.fileName).toBe('frame.png');
+      expect(lines[0]).toMatch(/^1\. /);
+      expect(result.stdout).toMatch(
+        /\n\nUploaded \d+ bytes \(from \d+ bytes: 64×36 JPEG, metadata removed\)\.\nSearches left: 4 \(limit 5\)\n$/,
+      );
+      // The cleaned JPEG went up, under a neutral name.
+      expect(fakes().whatanime.lastUpload()).toMatchObject({
+        fileName: 'screenshot.jpg',
+        contentType: 'image/jpeg',
+      });
+      // No previews unless asked.
+      expect(fakes().whatanime.requests.filter((r) => r.path.startsWith('/preview/'))).toHaveLength(0);
     });
 
     it('says so when no candidate is likely', async () => {
-      const result = await run(['identify', screenshot('no-match.jpg')]);
+      fakes().whatanime.setWeakMatches(true);
+      const result = await run(['identify', screenshot('frame.jpg')]);
       expect(result.stdout).toMatch(/No confident match/);
-      expect(fakes().whatanime.lastUpload()?.contentType).toBe('image/jpeg');
+      expect(result.stdout.match(/\(unlikely\)/g)).toHaveLength(5);
     });
 
     it('prints the candidates as JSON with --json', async () => {
@@ -83,10 +94,13 @@ describe('nekodesk identify', () => {
       expect(fakes().whatanime.lastSearchUrl()).toBe('https://example.com/shot.png');
     });
 
-    it('refuses files that are not JPEG or PNG by their bytes, whatever their name', async () => {
+    it('refuses files that are not images by their bytes, whatever their name, and images that do not decode', async () => {
+      const notes = path.join(cwd(), 'notes.png');
+      writeFileSync(notes, 'just some text');
+      expectOneLineError(await run(['identify', notes]), 2, /notes\.png is not an image/);
       const fake = path.join(cwd(), 'fake.png');
       writeFileSync(fake, 'GIF89a not really');
-      expectOneLineError(await run(['identify', fake]), 2, /fake\.png is not a JPEG or PNG image/);
+      expectOneLineError(await run(['identify', fake]), 2, /fake\.png could not be read as an image/);
       expect(searches()).toHaveLength(0);
     });
 
@@ -104,7 +118,8 @@ describe('nekodesk identify', () => {
       expectOneLineError(await run(['identify', '.']), 2, /is not a file/);
       expectOneLineError(await run(['identify', 'ftp://example.com/a.png']), 2, /Only http\(s\) image URLs/);
       expectOneLineError(await run(['identify', 'javascript:alert(1)']), 2, /Only http\(s\) image URLs/);
-      expectOneLineError(await run(['identify']), 2, /needs a screenshot file or an image URL/);
+      expectOneLineError(await run(['identify']), 2, /needs a screenshot file, an image URL or --clipboard/);
+      expectOneLineError(await run(['identify', 'a.png', '--clipboard']), 2, /not both/);
       expect(searches()).toHaveLength(0);
     });
 
@@ -266,7 +281,11 @@ describe('nekodesk identify', () => {
         2,
         /required option '-e, --email <email>' not specified/,
       );
-      expectOneLineError(await run(['identify', 'credits']), 1, /Sign in to whatanimeisthis\.com first/);
+      expectOneLineError(
+        await run(['identify', 'credits']),
+        1,
+        /Sign in to whatanimeisthis\.com with your email/,
+      );
     });
 
     it('prints credits as JSON', async () => {

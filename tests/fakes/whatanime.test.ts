@@ -102,6 +102,43 @@ describe('fake whatanimeisthis.com', () => {
     expect(weak.result.every((c) => c.similarity < 0.87)).toBe(true);
   });
 
+  it('gives only weak candidates once told to, whatever the upload is called', async () => {
+    fake.setWeakMatches(true);
+    const weak = (await (await post(imageForm(png, 'image/png', 'screenshot.jpg'))).json()) as SearchBody;
+    expect(weak.result.every((c) => c.similarity < 0.87)).toBe(true);
+    fake.setWeakMatches(false);
+    const strong = (await (await post(imageForm(png, 'image/png', 'screenshot.jpg'))).json()) as SearchBody;
+    expect(strong.result[0]!.similarity).toBeGreaterThanOrEqual(0.87);
+  });
+
+  it('answers a search only after its upload would have taken at the given bandwidth', async () => {
+    const slow = await startFakeWhatAnime({ enforceRateLimits: false, uploadBytesPerSecond: 100_000 });
+    try {
+      const bytes = Buffer.concat([png, Buffer.alloc(20_000)]); // ~20 KB: 0.2 s at 100 kB/s
+      const started = performance.now();
+      const res = await fetch(`${slow.origin}/api/anime/search`, {
+        method: 'POST',
+        body: imageForm(bytes, 'image/png'),
+      });
+      expect(res.status).toBe(200);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(190);
+      const quick = performance.now();
+      await fetch(`${slow.origin}/api/anime/rankings`);
+      expect(performance.now() - quick).toBeLessThan(150); // only searches upload
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('refuses an image over 25 MB with 413, before charging for it', async () => {
+    const big = Buffer.concat([png, Buffer.alloc(25 * 1024 * 1024)]);
+    const res = await post(imageForm(big, 'image/png'));
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ error: 'Image is too large (max 25 MB)' });
+    expect(fake.guestSearchesUsed()).toBe(0);
+    expect(fake.lastUpload()).toBeUndefined();
+  });
+
   it('accepts JPEG by magic bytes (not by declared type) and a url field', async () => {
     const jpeg = encodeJpeg(16, 16, [1, 2, 3]);
     expect((await post(imageForm(jpeg, 'application/octet-stream', 'x.bin'))).status).toBe(200);
@@ -139,9 +176,16 @@ describe('fake whatanimeisthis.com', () => {
       const res = await search();
       expect(res.status).toBe(429);
       expect(res.headers.get('retry-after')).toBe('3600');
-      expect(await res.json()).toEqual({ error: 'Daily search limit reached for guests. Sign in for more.' });
+      expect(await res.json()).toEqual({
+        error: 'Daily search limit reached for guests. Sign in for more.',
+        quota: { remaining: 0, limit: 5 },
+      });
+      expect(guest.guestSearchesUsed()).toBe(5);
       t += 3600_000;
-      expect((await search()).status).toBe(200);
+      expect(guest.guestSearchesUsed()).toBe(0);
+      const tomorrow = await search();
+      expect(tomorrow.status).toBe(200);
+      expect(((await tomorrow.json()) as SearchBody).quota).toEqual({ remaining: 4, limit: 5 });
     } finally {
       await guest.close();
     }

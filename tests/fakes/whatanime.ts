@@ -2,7 +2,7 @@
 // are a trace.moe-like guess shared with the client engineer (see the brief in tests/fakes/README.md).
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { colorFor, encodeJpeg, fakeMp4 } from './image-bytes';
-import { sendBytes, sendJson, startFakeServer, type RequestContext } from './fake-server';
+import { delay, sendBytes, sendJson, startFakeServer, type RequestContext } from './fake-server';
 import { parseForm, sniffImage } from './multipart';
 import { nextUtcMidnight, SlidingWindow, utcDay } from './rate-limit';
 import type { FakeOptions, FakeServer } from './types';
@@ -20,7 +20,8 @@ export const WHATANIME_LIMITS = {
   guestDailyLimit: 5,
   /** Every /api route, per IP. */
   perMinute: 120,
-  maxUploadBytes: 10 * 1024 * 1024,
+  /** The image file of a search (the service's limit, as the contract's MAX_IDENTIFY_BYTES). */
+  maxUploadBytes: 25 * 1024 * 1024,
 } as const;
 /** An uploaded file name or url containing this gets only weak candidates (all below 0.87). */
 export const WHATANIME_NO_MATCH_MARKER = 'no-match';
@@ -37,6 +38,11 @@ export interface FakeWhatAnimeOptions extends FakeOptions {
   apiKeys?: string[];
   users?: { email: string; password: string; credits: number }[];
   guestDailyLimit?: number;
+  /**
+   * Simulated upload bandwidth of a search: its answer waits as long as sending the body at this rate takes
+   * (the body arrives at once on loopback). Unlimited when absent.
+   */
+  uploadBytesPerSecond?: number;
 }
 
 export interface FakeWhatAnime extends FakeServer {
@@ -47,6 +53,10 @@ export interface FakeWhatAnime extends FakeServer {
   /** A user's paid credits (not the daily free ones). */
   credits(email: string): number | undefined;
   setCredits(email: string, credits: number): void;
+  /** From now on every search gets only weak candidates (< 0.87), whatever the upload is called. */
+  setWeakMatches(weak: boolean): void;
+  /** Guest searches used today by loopback clients (the guest allowance is per IP). */
+  guestSearchesUsed(): number;
 }
 
 interface User {
@@ -135,6 +145,8 @@ export async function startFakeWhatAnime(options: FakeWhatAnimeOptions = {}): Pr
   const perMinute = new SlidingWindow(WHATANIME_LIMITS.perMinute, 60_000, now);
   let lastUpload: WhatAnimeUpload | undefined;
   let lastUrl: string | undefined;
+  let forceWeak = false;
+  const uploadTimers = new Set<NodeJS.Timeout>();
 
   const userById = (id: string): User | undefined => [...users, keyOwner].find((u) => u.id === id);
   const error = (ctx: RequestContext, status: number, message: string, headers = {}): void => {
@@ -243,9 +255,16 @@ export async function startFakeWhatAnime(options: FakeWhatAnimeOptions = {}): Pr
     const guestUsed = guest?.day === day ? guest.used : 0;
     if (!user) {
       if (guestUsed >= guestLimit) {
-        error(ctx, 429, 'Daily search limit reached for guests. Sign in for more.', {
-          'retry-after': String(nextUtcMidnight(ctx.now).seconds),
-        });
+        // The answer says the allowance is spent, in the same `quota` shape a successful search reports.
+        sendJson(
+          ctx.res,
+          429,
+          {
+            error: 'Daily search limit reached for guests. Sign in for more.',
+            quota: { remaining: 0, limit: guestLimit },
+          },
+          { 'retry-after': String(nextUtcMidnight(ctx.now).seconds) },
+        );
         return;
       }
     } else {
@@ -262,10 +281,9 @@ export async function startFakeWhatAnime(options: FakeWhatAnimeOptions = {}): Pr
       }
     }
 
-    // What is asked.
-    if (ctx.body.length > WHATANIME_LIMITS.maxUploadBytes) {
-      error(ctx, 413, 'Image is too large (max 10 MB)');
-      return;
+    // What is asked (after the time the upload would take on a slower link).
+    if (options.uploadBytesPerSecond !== undefined && options.uploadBytesPerSecond > 0) {
+      await delay((ctx.body.length / options.uploadBytesPerSecond) * 1000, uploadTimers);
     }
     const form = await parseForm(ctx.req.headers['content-type'], ctx.body);
     if (!form) {
@@ -277,6 +295,10 @@ export async function startFakeWhatAnime(options: FakeWhatAnimeOptions = {}): Pr
     let seed: Buffer;
     let weak: boolean;
     if (image !== undefined && typeof image !== 'string') {
+      if (image.bytes.length > WHATANIME_LIMITS.maxUploadBytes) {
+        error(ctx, 413, 'Image is too large (max 25 MB)');
+        return;
+      }
       if (!sniffImage(image.bytes)) {
         error(ctx, 400, 'Unsupported image type. Only JPEG and PNG are accepted.');
         return;
@@ -287,7 +309,7 @@ export async function startFakeWhatAnime(options: FakeWhatAnimeOptions = {}): Pr
         fileName: image.fileName || undefined,
       };
       seed = createHash('sha256').update(image.bytes).digest();
-      weak = image.fileName.includes(WHATANIME_NO_MATCH_MARKER);
+      weak = forceWeak || image.fileName.includes(WHATANIME_NO_MATCH_MARKER);
     } else if (typeof url === 'string' && url !== '') {
       let parsed: URL;
       try {
@@ -306,7 +328,7 @@ export async function startFakeWhatAnime(options: FakeWhatAnimeOptions = {}): Pr
       }
       lastUrl = url;
       seed = createHash('sha256').update(url).digest();
-      weak = url.includes(WHATANIME_NO_MATCH_MARKER);
+      weak = forceWeak || url.includes(WHATANIME_NO_MATCH_MARKER);
     } else {
       error(ctx, 400, 'Provide an image file (image) or an image URL (url)');
       return;
@@ -549,6 +571,11 @@ export async function startFakeWhatAnime(options: FakeWhatAnimeOptions = {}): Pr
   const byEmail = (email: string): User | undefined => users.find((u) => u.email === email);
   return {
     ...server,
+    close: () => {
+      for (const timer of uploadTimers) clearTimeout(timer);
+      uploadTimers.clear();
+      return server.close();
+    },
     lastUpload: () => lastUpload,
     lastSearchUrl: () => lastUrl,
     credits: (email) => byEmail(email)?.credits,
@@ -556,6 +583,13 @@ export async function startFakeWhatAnime(options: FakeWhatAnimeOptions = {}): Pr
       const user = byEmail(email);
       if (!user) throw new Error(`no such user: ${email}`);
       user.credits = n;
+    },
+    setWeakMatches: (weak) => {
+      forceWeak = weak;
+    },
+    guestSearchesUsed: () => {
+      const day = utcDay(now());
+      return [...guests.values()].reduce((sum, g) => sum + (g.day === day ? g.used : 0), 0);
     },
   };
 }
