@@ -14,17 +14,26 @@ import type { RateLimitRules } from './rate-limiter';
  *   trace.moe allows 100 per minute).
  * - `whatanime:search` — documented as 100 per hour for signed-in users; we also space searches 2 s apart
  *   (1 per 2 s), since each one costs a credit and a burst is never what a person meant.
+ * - `whatanime:search:guest` — the same rules for searches without a key or session. Kept apart because a guest
+ *   who used up the day's searches gets a Retry-After until midnight, which pauses its limiter that long: signing
+ *   in must not inherit that pause.
+ * - `whatanime:media` — candidates' preview stills and clips and ranking covers (static files; one search can
+ *   bring ten): undocumented, 120 per minute, so they never starve the API calls' budget.
  */
+const WHATANIME_SEARCH_RULES = [
+  { limit: 1, windowMs: 2_000 },
+  { limit: 100, windowMs: 60 * 60_000 },
+] as const satisfies RateLimitRules;
+
 export const UPSTREAM_RATE_LIMITS = {
   'nekos.best:category': { limit: 200, windowMs: 60_000 },
   'nekos.best:search': { limit: 7, windowMs: 5_000 },
   'nekos.best:asset': { limit: 200, windowMs: 60_000 },
   nekosia: { limit: 300, windowMs: 5 * 60_000 },
   whatanime: { limit: 30, windowMs: 60_000 },
-  'whatanime:search': [
-    { limit: 1, windowMs: 2_000 },
-    { limit: 100, windowMs: 60 * 60_000 },
-  ],
+  'whatanime:search': WHATANIME_SEARCH_RULES,
+  'whatanime:search:guest': WHATANIME_SEARCH_RULES,
+  'whatanime:media': { limit: 120, windowMs: 60_000 },
 } as const satisfies Record<string, RateLimitRules>;
 
 export type UpstreamLimiterName = keyof typeof UPSTREAM_RATE_LIMITS;

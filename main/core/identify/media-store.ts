@@ -10,10 +10,10 @@ export const MAX_PREVIEW_IMAGE_BYTES = 4 * 1024 * 1024;
 /** Preview clips are a few seconds long (hundreds of KB). */
 export const MAX_PREVIEW_VIDEO_BYTES = 12 * 1024 * 1024;
 /**
- * The limiter previews and covers draw from. They are whatanimeisthis.com's media (and AniList's covers):
- * the service's own bucket keeps us polite to it.
+ * The limiter previews and covers draw from (whatanimeisthis.com's media and AniList's covers): a bucket of
+ * their own, so the ten files one search can bring never starve the API calls' budget.
  */
-export const MEDIA_LIMITER = 'whatanime';
+export const MEDIA_LIMITER = 'whatanime:media';
 const MEDIA_TIMEOUT_MS = 20_000;
 
 export type MediaKind = 'image' | 'video';

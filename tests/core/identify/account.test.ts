@@ -147,7 +147,7 @@ describe('the whatanimeisthis.com account', () => {
   // Known bug outside identify (reported): the guest's 429 carries Retry-After until midnight, and the HTTP layer
   // pauses the one `whatanime:search` limiter that long, so a signed-in search is refused too until then.
   // When searches get a limiter per credential (see the report), this starts passing: drop `.fails`.
-  it.fails('after the guest limit, signing in gives searches again', async () => {
+  it('after the guest limit, signing in gives searches again', async () => {
     const h = await harness({ previews: 'none', settings: { keepHistory: false } });
     for (let i = 0; i < 5; i++) await h.service.identifyUrl(`https://example.com/${i}.png`);
     await failure(h.service.identifyUrl('https://example.com/6.png'), 'quota_exceeded');

@@ -72,7 +72,8 @@ export class WhatAnimeClient {
     const data = await this.#call(
       '/api/anime/search',
       {
-        limiter: 'whatanime:search',
+        // A guest's day-long pause at the quota must not hold back searches made after signing in.
+        limiter: isGuest(credentials) ? 'whatanime:search:guest' : 'whatanime:search',
         method: 'POST',
         body: form,
         idempotent: false,
@@ -266,4 +267,8 @@ function signInError(error: unknown): unknown {
 
 function signalOf(options: CallOptions): { signal?: AbortSignal } {
   return options.signal ? { signal: options.signal } : {};
+}
+
+function isGuest(credentials: WhatAnimeCredentials): boolean {
+  return credentials.apiKey === null && credentials.session === null;
 }
