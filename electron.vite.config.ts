@@ -40,6 +40,7 @@ export default defineConfig({
         input: {
           index: resolve('renderer/index.html'),
           picker: resolve('renderer/picker.html'),
+          capture: resolve('renderer/capture.html'),
         },
       },
     },

@@ -6,20 +6,24 @@ import {
   app,
   clipboard,
   ClipboardItem,
+  desktopCapturer,
   dialog,
   globalShortcut,
   ipcMain,
   nativeImage,
+  Notification,
   powerMonitor,
   protocol,
   safeStorage,
   screen,
   session,
   shell,
+  systemPreferences,
   type BrowserWindow,
 } from 'electron';
 import os from 'node:os';
 import { APP_NAME } from './core/app-info';
+import { cropImage, identifyImageDir, identifyImageFile } from './core/identify';
 import { createLiveCore } from './core/live-core';
 import { resolvePaths } from './core/paths';
 import { SettingsService, type Settings } from './core/settings';
@@ -38,15 +42,19 @@ import { resolveAppFiles } from './shell/app-files';
 import { serveRendererRequest } from './shell/app-protocol';
 import { appImageUrl, openAppWallpaper } from './shell/app-wallpaper';
 import { CACHE_SCHEME, serveCacheRequest } from './shell/cache-protocol';
+import { createAppHotkeys } from './shell/app-hotkeys';
 import { routeArgv, type LaunchAction } from './shell/argv-router';
+import { readClipboardImage } from './shell/clipboard-image';
 import { createElectronClipboard } from './shell/electron-clipboard';
-import { createGlobalHotkey } from './shell/global-hotkey';
+import { createAppIdentify } from './shell/identify-app';
+import { createIdentifyNotifier } from './shell/identify-notifier';
 import { registerIpc } from './shell/ipc';
 import { createRedactor } from './shell/log-redaction';
 import { createLogger } from './shell/logger';
 import { applyLaunchAtLogin } from './shell/login-item';
 import { createAppPicker } from './shell/picker-app';
 import { createPickerWindowControl, type PickerWindowControl } from './shell/picker-window';
+import { createRegionCapture } from './shell/region-capture';
 import { APP_SCHEME, createRendererPages } from './shell/renderer-pages';
 import { createAppSecretStore } from './shell/secret-store';
 import { guardSession } from './shell/session-guard';
@@ -55,7 +63,7 @@ import { createRotationNotices } from './shell/rotation-notices';
 import { createTray } from './shell/tray';
 import { guardWebContents } from './shell/web-contents-guard';
 import { createWindowEvents } from './shell/window-events';
-import { createMainWindow, createPickerWindow, showWindow } from './shell/windows';
+import { createCaptureWindow, createMainWindow, createPickerWindow, showWindow } from './shell/windows';
 
 const paths = resolvePaths();
 const redactor = createRedactor();
@@ -67,8 +75,9 @@ app.setPath('userData', paths.data);
 app.setAppLogsPath(paths.logs);
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  // Downloaded artwork for <img>: nekodesk://cache/<key> (see shell/cache-protocol.ts).
-  { scheme: CACHE_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  // Downloaded artwork for <img>, identification preview clips for <video> (`stream`):
+  // nekodesk://cache/<key> (see shell/cache-protocol.ts).
+  { scheme: CACHE_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
 ]);
 
 // The app's only shell.openExternal: every URL must pass assertWebUrl (http and https only) first.
@@ -77,7 +86,13 @@ app.on('web-contents-created', (_event, contents) => {
   guardWebContents(contents, { openLink, log });
 });
 
-let windows: { main: BrowserWindow; picker: BrowserWindow; pickerControl: PickerWindowControl } | null = null;
+let windows: {
+  main: BrowserWindow;
+  picker: BrowserWindow;
+  pickerControl: PickerWindowControl;
+  /** Identifies the clipboard's image in the background and notifies the result (tray, hotkey, flag). */
+  identifyClipboard(): void;
+} | null = null;
 const pendingLaunches: LaunchAction[] = [];
 let quitting = false;
 
@@ -167,10 +182,25 @@ function start(): void {
     // Best effort: stops the timer and flushes the cache's bookkeeping.
     void wallpaper?.close();
   });
+  const windowDeps = { files, pages, events, devTools: !app.isPackaged, isQuitting: () => quitting, log };
+  const cacheUrl = (key: string): string => `${CACHE_SCHEME}://cache/${key}`;
+  const regionCapture = createRegionCapture({
+    screen,
+    desktopCapturer,
+    appWindows: () => (windows === null ? [] : [windows.main, windows.picker]),
+    openOverlay: (bounds) => createCaptureWindow(windowDeps, bounds, process.platform),
+    crop: cropImage,
+    imageUrl: cacheUrl,
+    platform: process.platform,
+    screenAccess: () => systemPreferences.getMediaAccessStatus('screen'),
+    log,
+  });
   protocol.handle(CACHE_SCHEME, (request) =>
     serveCacheRequest(request, {
       resolve: (key) => wallpaper?.cache.resolve(key) ?? null,
       previewFile: (key) => pickerPreviewFile(pickerPreviewDir(paths.cache), key),
+      identifyFile: (key) => identifyImageFile(identifyImageDir(paths.cache), key),
+      captureImage: (key) => regionCapture.screenshot(key),
     }),
   );
   const withRotation = (work: (service: WallpaperService) => Promise<unknown>): void => {
@@ -179,7 +209,6 @@ function start(): void {
     });
   };
 
-  const windowDeps = { files, pages, events, devTools: !app.isPackaged, isQuitting: () => quitting, log };
   const main = createMainWindow(windowDeps);
   const picker = createPickerWindow(windowDeps);
   const env = process.env;
@@ -191,7 +220,32 @@ function start(): void {
     platform: process.platform,
     env,
   });
-  windows = { main, picker, pickerControl };
+  const appIdentify = createAppIdentify({
+    core,
+    settings,
+    paths,
+    secrets,
+    safeStorage,
+    platform: process.platform,
+    imageUrl: cacheUrl,
+  });
+  const hotkeys = createAppHotkeys({
+    globalShortcut,
+    platform: process.platform,
+    env,
+    execPath: process.execPath,
+    isPackaged: app.isPackaged,
+    onPicker: () => {
+      pickerControl.togglePicker();
+    },
+    onIdentify: () => {
+      launch({ kind: 'identify-clipboard' });
+    },
+    notify: (notice) => {
+      events.broadcast('app:notice', notice);
+    },
+    log,
+  });
   const appPicker = createAppPicker({
     core,
     settings,
@@ -201,6 +255,7 @@ function start(): void {
     contents: picker.webContents,
     fallbackIcon: files.windowIcon,
     nativeImage,
+    log,
   });
   pickerPinned = () => appPicker.pinnedIds();
   // In the background: the picker should open with pictures, and work offline, from the first use.
@@ -215,7 +270,7 @@ function start(): void {
     platform: process.platform,
     wallpaper: () => opening,
     imageUrl: appImageUrl,
-    previewUrl: (file) => `${CACHE_SCHEME}://cache/${pickerPreviewKey(file)}`,
+    previewUrl: (file) => cacheUrl(pickerPreviewKey(file)),
     nekosiaTags: () => nekosiaTags(core()),
     answered: (work) => notices.answered(work),
     picker: () => appPicker.port(),
@@ -223,16 +278,44 @@ function start(): void {
       pickerControl.hidePicker();
     },
     startDrag: (artworkId) => appPicker.startDrag(artworkId),
+    identify: () => appIdentify.port(),
+    readClipboardImage: () => readClipboardImage(clipboard),
+    capture: regionCapture,
+    hotkeys: () => hotkeys.statuses(),
   });
   registerIpc(
     ipcMain,
     handlers,
     {
-      trustedContents: () => [main, picker].filter((w) => !w.isDestroyed()).map((w) => w.webContents),
+      trustedContents: () =>
+        [main, picker, regionCapture.overlay()]
+          .filter((w): w is BrowserWindow => w !== null && !w.isDestroyed())
+          .map((w) => w.webContents),
       pages,
     },
     log,
   );
+  const notifier = createIdentifyNotifier({
+    identifyClipboard: async () => handlers['identify:clipboard'](undefined),
+    Notification,
+    icon: files.windowIcon,
+    showResult: (result) => {
+      showWindow(main);
+      // The main window switches to its Identify view for this event (queued until it has loaded).
+      if (result !== null) events.send(main, 'identify:result', result);
+    },
+    log,
+  });
+  windows = {
+    main,
+    picker,
+    pickerControl,
+    identifyClipboard: () => {
+      notifier.identifyClipboard().catch((error: unknown) => {
+        log.error('Could not notify an identification', error);
+      });
+    },
+  };
   tray = createTray(
     files.trayIcon,
     {
@@ -241,6 +324,9 @@ function start(): void {
       },
       openPicker: () => {
         launch({ kind: 'show-picker' });
+      },
+      identifyClipboard: () => {
+        launch({ kind: 'identify-clipboard' });
       },
       quit: () => {
         app.quit();
@@ -290,30 +376,18 @@ function start(): void {
       events.send(main, 'app:notice', { level: 'error', message: 'Launch at login could not be changed.' });
     }
   };
-  const hotkey = createGlobalHotkey({
-    globalShortcut,
-    platform: process.platform,
-    env,
-    execPath: process.execPath,
-    onPress: () => {
-      pickerControl.togglePicker();
-    },
-    notify: (notice) => {
-      events.broadcast('app:notice', notice);
-    },
-    log,
-  });
   app.on('will-quit', () => {
-    hotkey.dispose();
+    hotkeys.dispose();
+    appPicker.dispose();
   });
 
   let previous: Settings = settings.get();
   setLaunchAtLogin(previous.launchAtLogin);
-  hotkey.apply(previous.picker.hotkey);
+  hotkeys.apply({ picker: previous.picker.hotkey, identify: previous.identify.hotkey });
   settings.onChange((next) => {
     events.broadcast('settings:changed', next);
     if (next.launchAtLogin !== previous.launchAtLogin) setLaunchAtLogin(next.launchAtLogin);
-    hotkey.apply(next.picker.hotkey);
+    hotkeys.apply({ picker: next.picker.hotkey, identify: next.identify.hotkey });
     previous = next;
   });
 
@@ -330,6 +404,7 @@ function launch(action: LaunchAction): void {
   }
   if (action.kind === 'show-main') showWindow(windows.main);
   else if (action.kind === 'show-picker') windows.pickerControl.showPicker();
+  else if (action.kind === 'identify-clipboard') windows.identifyClipboard();
 }
 
 function fail(error: unknown): void {

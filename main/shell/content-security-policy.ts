@@ -1,13 +1,15 @@
 /**
  * The one Content-Security-Policy of our pages. The renderer repeats it in a <meta> tag (for the browser
  * harness); main sends it as a response header too, which also makes `frame-ancestors` count.
- * Images come only from the app, `data:` and the `nekodesk:` cache protocol: never from the network.
+ * Images come only from the app, `data:` and the `nekodesk:` cache protocol: never from the network;
+ * so do the identification preview clips (`media-src`).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: nekodesk:",
+  "media-src 'self' nekodesk:",
   "font-src 'self'",
   "connect-src 'self'",
   "base-uri 'none'",

@@ -8,7 +8,7 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'nekodesk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-export const PAGES = { main: 'index.html', picker: 'picker.html' } as const;
+export const PAGES = { main: 'index.html', picker: 'picker.html', capture: 'capture.html' } as const;
 export type PageName = keyof typeof PAGES;
 
 export interface RendererPages {

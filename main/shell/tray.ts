@@ -1,7 +1,8 @@
 /**
  * The tray icon and its menu: the app's only permanent presence on screen. The wallpaper items act on
  * the rotation; "Pause rotation" is a checkbox that follows the rotation's state (`update`); "Open picker"
- * shows the reaction picker (for people without a working global hotkey, e.g. on Wayland).
+ * shows the reaction picker (for people without a working global hotkey, e.g. on Wayland); "Identify
+ * clipboard image" identifies the image on the clipboard and notifies the result (identify-notifier.ts).
  */
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
 import { APP_NAME } from '../core/app-info';
@@ -10,6 +11,8 @@ export interface TrayActions {
   openMain(): void;
   /** Shows the reaction picker; the menu has "Open picker" when given. */
   openPicker?(): void;
+  /** Identifies the clipboard's image in the background; the menu has "Identify clipboard image" when given. */
+  identifyClipboard?(): void;
   quit(): void;
   next(): void;
   previous(): void;
@@ -39,6 +42,7 @@ export const TRAY_LABELS = {
   pause: 'Pause rotation',
   open: `Open ${APP_NAME}`,
   picker: 'Open picker',
+  identify: 'Identify clipboard image',
   quit: `Quit ${APP_NAME}`,
 } as const;
 
@@ -95,6 +99,7 @@ export function createTray(
       },
     },
     ...pickerItem(actions),
+    ...identifyItem(actions),
     { type: 'separator' },
     {
       label: TRAY_LABELS.quit,
@@ -126,6 +131,18 @@ function pickerItem(actions: TrayActions): MenuItemConstructorOptions[] {
       label: TRAY_LABELS.picker,
       click: () => {
         actions.openPicker?.();
+      },
+    },
+  ];
+}
+
+function identifyItem(actions: TrayActions): MenuItemConstructorOptions[] {
+  if (actions.identifyClipboard === undefined) return [];
+  return [
+    {
+      label: TRAY_LABELS.identify,
+      click: () => {
+        actions.identifyClipboard?.();
       },
     },
   ];

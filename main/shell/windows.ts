@@ -1,8 +1,10 @@
 /**
- * The two windows. The main window hides instead of closing (Nekodesk lives in the tray); the picker is
+ * The windows. The main window hides instead of closing (Nekodesk lives in the tray); the picker is
  * created hidden at start-up so the hotkey shows it at once: frameless, off the taskbar, above other apps.
+ * The capture overlay (region-capture.ts) is made for one capture and really closes: frameless, covering
+ * one display, above everything, including the menu bar and task bar.
  */
-import type { BrowserWindow } from 'electron';
+import type { BrowserWindow, Rectangle } from 'electron';
 import { type BrowserWindowConstructorOptions } from 'electron';
 import { APP_NAME } from '../core/app-info';
 import type { AppFiles } from './app-files';
@@ -54,6 +56,39 @@ export function createPickerWindow(deps: WindowDeps): BrowserWindow {
   return picker;
 }
 
+/** The region-capture overlay over a display's `bounds`, hidden until its page has rendered. */
+export function createCaptureWindow(
+  deps: WindowDeps,
+  bounds: Rectangle,
+  platform: NodeJS.Platform,
+): BrowserWindow {
+  const overlay = openWindow(
+    deps,
+    'capture',
+    {
+      title: `${APP_NAME} capture`,
+      ...bounds,
+      frame: false,
+      // macOS would animate a full-screen window into a Space of its own: there it just covers the display.
+      fullscreen: platform !== 'darwin',
+      enableLargerThanScreen: true,
+      skipTaskbar: true,
+      alwaysOnTop: true,
+      resizable: false,
+      movable: false,
+      minimizable: false,
+      maximizable: false,
+      hasShadow: false,
+      backgroundColor: '#000000',
+    },
+    { hideOnClose: false },
+  );
+  // Above the menu bar, the Dock and full-screen apps too (plain alwaysOnTop stays under them).
+  overlay.setAlwaysOnTop(true, 'screen-saver');
+  if (platform === 'darwin') overlay.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
+  return overlay;
+}
+
 export function showWindow(window: BrowserWindow): void {
   if (window.isDestroyed()) return;
   if (window.isMinimized()) window.restore();
@@ -65,13 +100,14 @@ function openWindow(
   deps: WindowDeps,
   page: PageName,
   options: BrowserWindowConstructorOptions,
+  { hideOnClose }: { hideOnClose: boolean } = { hideOnClose: true },
 ): BrowserWindow {
   const window = createSecureWindow(
     { ...options, show: false, icon: deps.files.windowIcon },
     { preload: deps.files.preload, devTools: deps.devTools },
   );
   window.on('close', (event) => {
-    if (deps.isQuitting()) return;
+    if (!hideOnClose || deps.isQuitting()) return;
     event.preventDefault();
     window.hide();
   });

@@ -94,7 +94,10 @@ describe('every window', () => {
     expect(packaged.picker.webContents.getURL()).toBe('app://nekodesk/picker.html');
     expect(packaged.fake.protocol.privileged).toEqual([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
-      { scheme: 'nekodesk', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      {
+        scheme: 'nekodesk',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
+      },
     ]);
     expect(packaged.main.options.webPreferences?.devTools).toBe(false);
   });
@@ -276,6 +279,7 @@ describe('tray and lifecycle', () => {
       'separator',
       'Open Nekodesk',
       'Open picker',
+      'Identify clipboard image',
       'separator',
       'Quit Nekodesk',
     ]);

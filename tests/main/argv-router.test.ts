@@ -33,6 +33,15 @@ describe('routeArgv', () => {
     expect(routeArgv(['/usr/bin/nekodesk', '--hidden', '--picker'], first)).toEqual({ kind: 'show-picker' });
   });
 
+  it('identifies the clipboard image with --identify-clipboard (a Wayland desktop shortcut), in the tray', () => {
+    expect(routeArgv(['/usr/bin/nekodesk', '--identify-clipboard'], second)).toEqual({
+      kind: 'identify-clipboard',
+    });
+    expect(routeArgv(['/usr/bin/nekodesk', '--hidden', '--identify-clipboard'], first)).toEqual({
+      kind: 'identify-clipboard',
+    });
+  });
+
   it('ignores the development app folder and the switches Chromium adds to a forwarded argv', () => {
     const forwarded = [
       '/x/electron',

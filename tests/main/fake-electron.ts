@@ -142,7 +142,12 @@ export class FakeBrowserWindow extends EventEmitter {
   #destroyed = false;
   #minimized = false;
   #bounds: FakeRectangle;
+  #readyToShow = false;
   focused = false;
+  /** Set by `setAlwaysOnTop` (the constructor's `alwaysOnTop` is in `options`). */
+  alwaysOnTopLevel: string | null = null;
+  /** Set by `setVisibleOnAllWorkspaces` (macOS). */
+  allWorkspaces: { visible: boolean; visibleOnFullScreen: boolean } | null = null;
 
   constructor(options: FakeWindowOptions = {}) {
     super();
@@ -150,7 +155,12 @@ export class FakeBrowserWindow extends EventEmitter {
     this.#visible = options.show ?? true;
     const size = (name: string, fallback: number): number =>
       typeof options[name] === 'number' ? options[name] : fallback;
-    this.#bounds = { x: 0, y: 0, width: size('width', 800), height: size('height', 600) };
+    this.#bounds = {
+      x: size('x', 0),
+      y: size('y', 0),
+      width: size('width', 800),
+      height: size('height', 600),
+    };
     FakeBrowserWindow.created.push(this);
     app.emit('web-contents-created', new FakeEvent(), this.webContents);
   }
@@ -164,6 +174,11 @@ export class FakeBrowserWindow extends EventEmitter {
     this.webContents.startLoading(url);
     return new Promise((resolve) => {
       this.webContents.once('did-finish-load', () => {
+        // Electron: once, when the page has first rendered, so a hidden window can be shown without a flash.
+        if (!this.#readyToShow && !this.isDestroyed()) {
+          this.#readyToShow = true;
+          this.emit('ready-to-show', new FakeEvent());
+        }
         resolve();
       });
     });
@@ -185,7 +200,19 @@ export class FakeBrowserWindow extends EventEmitter {
 
   focus(): void {
     this.#alive();
+    const was = this.focused;
     this.focused = true;
+    if (!was) this.emit('focus', new FakeEvent());
+  }
+
+  setAlwaysOnTop(flag: boolean, level: string = 'floating'): void {
+    this.#alive();
+    this.alwaysOnTopLevel = flag ? level : null;
+  }
+
+  setVisibleOnAllWorkspaces(visible: boolean, options: { visibleOnFullScreen?: boolean } = {}): void {
+    this.#alive();
+    this.allWorkspaces = { visible, visibleOnFullScreen: options.visibleOnFullScreen ?? false };
   }
 
   minimize(): void {
@@ -546,10 +573,10 @@ class FakeProtocol {
   }
 
   /** A page (or loadURL) requests a URL of a handled scheme. */
-  async fetch(url: string): Promise<Response> {
+  async fetch(url: string, init?: RequestInit): Promise<Response> {
     const handler = this.handlers.get(new URL(url).protocol.slice(0, -1));
     if (handler === undefined) throw new Error(`net::ERR_UNKNOWN_URL_SCHEME ${url}`);
-    return handler(new Request(url));
+    return handler(new Request(url, init));
   }
 
   reset(): void {
@@ -617,6 +644,22 @@ export class FakeNativeImage {
   setTemplateImage(value: boolean): void {
     this.templateImage = value;
   }
+  /** The image's PNG bytes (a fake made from PNG bytes gives them back; any other image gives none). */
+  toPNG(): Buffer {
+    return this.bytes !== null && isPng(this.bytes) ? Buffer.from(this.bytes) : Buffer.alloc(0);
+  }
+  /** The size in pixels, read from the PNG header like Chromium's decoder would. */
+  getSize(): { width: number; height: number } {
+    if (this.bytes === null || !isPng(this.bytes)) return { width: 0, height: 0 };
+    const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
+    return { width: view.getUint32(16), height: view.getUint32(20) };
+  }
+}
+
+function isPng(bytes: Uint8Array): boolean {
+  return (
+    bytes.byteLength >= 24 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47
+  );
 }
 
 export interface FakeMenuItem {
@@ -791,6 +834,13 @@ export class FakeClipboardItem {
   constructor(readonly items: Record<string, string | Blob | { title: string; url: string }>) {
     this.types = Object.keys(items);
   }
+
+  /** Like Electron: a Blob for a MIME type (text as a Blob too), rejecting a type the item lacks. */
+  getType(type: string): Promise<Blob | { title: string; url: string }> {
+    const value = this.items[type];
+    if (value === undefined) return Promise.reject(new Error(`NotFoundError: the item has no ${type}`));
+    return Promise.resolve(typeof value === 'string' ? new Blob([value], { type }) : value);
+  }
 }
 
 /** Electron 45's clipboard (W3C-style, async): each `write` replaces the whole clipboard at once. */
@@ -818,6 +868,27 @@ class FakeClipboard {
     return Promise.resolve();
   }
 
+  /** What is on the clipboard, as one item (none when it is empty). */
+  read(): Promise<FakeClipboardItem[]> {
+    const formats = this.current();
+    if (formats.size === 0) return Promise.resolve([]);
+    const items: Record<string, Blob> = {};
+    for (const [type, bytes] of formats) items[type] = new Blob([new Uint8Array(bytes)], { type });
+    return Promise.resolve([new FakeClipboardItem(items)]);
+  }
+
+  /** Helper: another app copies something (format → bytes or text). */
+  copyFromAnotherApp(formats: Record<string, Uint8Array | string>): void {
+    this.writes.push(
+      new Map(
+        Object.entries(formats).map(([type, value]) => [
+          type,
+          typeof value === 'string' ? new TextEncoder().encode(value) : value,
+        ]),
+      ),
+    );
+  }
+
   /** Helper: what the clipboard holds now. */
   current(): Map<string, Uint8Array> {
     return this.writes.at(-1) ?? new Map<string, Uint8Array>();
@@ -826,6 +897,96 @@ class FakeClipboard {
   reset(): void {
     this.writes.length = 0;
     this.refused.clear();
+  }
+}
+
+export interface FakeDesktopCapturerSource {
+  id: string;
+  name: string;
+  display_id: string;
+  thumbnail: FakeNativeImage;
+  appIcon: FakeNativeImage | null;
+}
+
+/** Electron's `desktopCapturer` (main process): the screens a test sets, with the thumbnails it chose. */
+class FakeDesktopCapturer {
+  sources: FakeDesktopCapturerSource[] = [];
+  /** Every `getSources` call's options, in order. */
+  readonly requests: { types: string[]; thumbnailSize?: { width: number; height: number } }[] = [];
+
+  getSources(options: {
+    types: ('screen' | 'window')[];
+    thumbnailSize?: { width: number; height: number };
+  }): Promise<FakeDesktopCapturerSource[]> {
+    if (!app.isReady())
+      return Promise.reject(new Error('desktopCapturer cannot be used before the app is ready'));
+    this.requests.push(options);
+    const wanted = this.sources.filter((source) =>
+      options.types.includes(source.id.startsWith('screen:') ? 'screen' : 'window'),
+    );
+    return Promise.resolve(wanted);
+  }
+
+  /** Helper: one screen source per display, its thumbnail made from `png` (a real image). */
+  screen(displayId: string, png: Uint8Array, index = this.sources.length): FakeDesktopCapturerSource {
+    const source = {
+      id: `screen:${String(index)}:0`,
+      name: index === 0 ? 'Entire Screen' : `Screen ${String(index + 1)}`,
+      display_id: displayId,
+      thumbnail: new FakeNativeImage('', png),
+      appIcon: null,
+    };
+    this.sources.push(source);
+    return source;
+  }
+
+  reset(): void {
+    this.sources = [];
+    this.requests.length = 0;
+  }
+}
+
+/** Electron's `Notification`: shown ones are kept for the test, which can click or close them. */
+export class FakeNotification extends EventEmitter {
+  static supported = true;
+  static readonly shown: FakeNotification[] = [];
+
+  static isSupported(): boolean {
+    return FakeNotification.supported;
+  }
+
+  constructor(readonly options: { title?: string; body?: string; icon?: unknown } = {}) {
+    super();
+  }
+
+  show(): void {
+    FakeNotification.shown.push(this);
+    this.emit('show', new FakeEvent());
+  }
+
+  close(): void {
+    this.emit('close', new FakeEvent());
+  }
+
+  /** Helper: the person clicks the notification. */
+  click(): void {
+    this.emit('click', new FakeEvent());
+  }
+
+  static reset(): void {
+    FakeNotification.supported = true;
+    FakeNotification.shown.length = 0;
+  }
+}
+
+/** macOS's privacy settings as `systemPreferences` reports them. */
+class FakeSystemPreferences {
+  screenAccess: 'not-determined' | 'granted' | 'denied' | 'restricted' | 'unknown' = 'granted';
+  getMediaAccessStatus(mediaType: 'microphone' | 'camera' | 'screen'): string {
+    return mediaType === 'screen' ? this.screenAccess : 'granted';
+  }
+  reset(): void {
+    this.screenAccess = 'granted';
   }
 }
 
@@ -852,6 +1013,9 @@ export const nativeImage = {
 export const globalShortcut = new FakeGlobalShortcut();
 export const clipboard = new FakeClipboard();
 export const ClipboardItem = FakeClipboardItem;
+export const desktopCapturer = new FakeDesktopCapturer();
+export const Notification = FakeNotification;
+export const systemPreferences = new FakeSystemPreferences();
 export const dialog = {
   errors: [] as { title: string; content: string }[],
   showErrorBox(title: string, content: string): void {
@@ -891,6 +1055,9 @@ export function resetFakeElectron(): void {
   powerMonitor.reset();
   globalShortcut.reset();
   clipboard.reset();
+  desktopCapturer.reset();
+  FakeNotification.reset();
+  systemPreferences.reset();
 }
 
 export default {
@@ -912,4 +1079,7 @@ export default {
   globalShortcut,
   clipboard,
   ClipboardItem,
+  desktopCapturer,
+  Notification,
+  systemPreferences,
 };

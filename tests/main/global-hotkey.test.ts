@@ -22,9 +22,13 @@ function hotkeyWith(overrides: Partial<GlobalHotkeyDeps> = {}) {
     globalShortcut,
     platform: 'linux',
     env: { XDG_SESSION_TYPE: 'x11', DISPLAY: ':0' },
+    purpose: {
+      name: 'picker',
+      does: 'open the picker',
+      desktopCommands: ['nekodesk picker', '/opt/Nekodesk/nekodesk --picker'],
+    },
     onPress,
     notify: (notice) => notices.push(notice),
-    execPath: '/opt/Nekodesk/nekodesk',
     log: quiet,
     ...overrides,
   });

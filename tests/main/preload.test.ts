@@ -51,6 +51,8 @@ describe('the preload', () => {
     expect(Object.keys(fake.contextBridge.exposed)).toEqual(['nekodesk']);
     expect(Object.keys(api).sort()).toEqual([
       'app',
+      'capture',
+      'identify',
       'library',
       'nekos',
       'nekosia',
@@ -69,6 +71,25 @@ describe('the preload', () => {
       'state',
     ]);
     expect(Object.keys(api.library).sort()).toEqual(['favorites', 'history', 'removeFavorite']);
+    expect(Object.keys(api.app).sort()).toEqual(['hotkeys', 'info']);
+    expect(Object.keys(api.capture).sort()).toEqual(['finish', 'source']);
+    expect(Object.keys(api.identify).sort()).toEqual([
+      'account',
+      'apiKeys',
+      'capture',
+      'clipboard',
+      'createApiKey',
+      'credits',
+      'deleteHistory',
+      'history',
+      'image',
+      'rankings',
+      'recent',
+      'setApiKey',
+      'signIn',
+      'signOut',
+      'url',
+    ]);
     expect(Object.keys(api.settings).sort()).toEqual(['get', 'update']);
     expect(Object.keys(api.shell)).toEqual(['openLink']);
     expect(Object.keys(api.picker).sort()).toEqual([
@@ -95,6 +116,8 @@ describe('the preload', () => {
     expect(leaves).not.toContain(fake.ipcRenderer);
     expect(leaves.filter((leaf) => typeof leaf === 'object' && leaf !== api)).toEqual([
       api.app,
+      api.capture,
+      api.identify,
       api.library,
       api.nekos,
       api.nekosia,

@@ -11,6 +11,8 @@ describe('our pages', () => {
     expect(pages.url('main')).toBe('app://nekodesk/index.html');
     expect(pages.url('picker')).toBe('app://nekodesk/picker.html');
     expect(pages.isOurPage('app://nekodesk/picker.html#/search?q=hug')).toBe(true);
+    expect(pages.url('capture')).toBe('app://nekodesk/capture.html');
+    expect(pages.isOurPage('app://nekodesk/capture.html')).toBe(true);
     for (const url of [
       'app://nekodesk/',
       'app://other/index.html',

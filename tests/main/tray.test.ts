@@ -65,3 +65,17 @@ describe('the tray menu', () => {
     expect(tray.item(TRAY_LABELS.favorite)?.enabled).toBe(true);
   });
 });
+
+describe('the tray’s identify item', () => {
+  it('is there only when the app can identify, and runs the identification', () => {
+    createTray('/icon.png', actions());
+    expect(FakeTray.created[0]?.item(TRAY_LABELS.identify)).toBeUndefined();
+
+    const identifyClipboard = vi.fn<() => void>();
+    createTray('/icon.png', { ...actions(), identifyClipboard });
+    const tray = FakeTray.created[1]!;
+    expect(TRAY_LABELS.identify).toBe('Identify clipboard image');
+    tray.choose(TRAY_LABELS.identify);
+    expect(identifyClipboard).toHaveBeenCalledOnce();
+  });
+});
