@@ -117,11 +117,11 @@ if (app.requestSingleInstanceLock()) {
 function start(): void {
   log.info(`${APP_NAME} starting (${process.platform}, data in ${paths.data})`);
   if (process.platform === 'win32') app.setAppUserModelId('app.nekodesk.desktop');
-  guardSession(session.defaultSession, log);
+  const pages = createRendererPages(app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL);
+  guardSession(session.defaultSession, log, (url) => pages.isOurPage(url));
 
   const files = resolveAppFiles(app.getAppPath(), process.platform);
   protocol.handle(APP_SCHEME, (request) => serveRendererRequest(request, files.rendererDir));
-  const pages = createRendererPages(app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL);
 
   const opened = openAppSettings(paths.config);
   const settings = new SettingsService(opened.backend, opened.settings);

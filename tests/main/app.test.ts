@@ -142,6 +142,22 @@ describe('every window', () => {
     }
   });
 
+  it('lets only its own pages write text to the clipboard ("Copy title")', async () => {
+    const { fake, main } = await startApp();
+    const session = fake.session.defaultSession;
+    await expect(session.requestPermission(main.webContents, 'clipboard-sanitized-write')).resolves.toBe(
+      true,
+    );
+    expect(session.checkPermission(main.webContents, 'clipboard-sanitized-write')).toBe(true);
+
+    const stray = new fake.BrowserWindow({});
+    void stray.loadURL('https://evil.example/');
+    await expect(session.requestPermission(stray.webContents, 'clipboard-sanitized-write')).resolves.toBe(
+      false,
+    );
+    expect(session.checkPermission(stray.webContents, 'clipboard-sanitized-write')).toBe(false);
+  });
+
   it('gets our Content-Security-Policy on every page response, replacing any other', async () => {
     const { fake } = await startApp();
     const headers = await fake.session.defaultSession.receiveHeaders({
