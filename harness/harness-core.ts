@@ -4,12 +4,15 @@
  * first), the wallpaper service, and the call handlers every window uses. What differs from the app:
  * opening a link (a browser tab cannot open the OS browser, so the harness records the URL), setting
  * the wallpaper (a browser cannot set the OS wallpaper, so a recording setter keeps the composed file),
- * the monitors (the settings' layout, or one 1920x1080 screen), image URLs (a loopback path), and the picker's
- * clipboard, hide and drag-out (recorded: see picker-harness.ts).
+ * the monitors (the settings' layout, or one 1920x1080 screen), image URLs (a loopback path), the picker's
+ * clipboard, hide and drag-out (recorded: see picker-harness.ts), and identification's secrets (in memory: see
+ * memory-secrets.ts). Reading the OS clipboard's image and capturing a screen region are the shell's: here
+ * those calls answer "not available here".
  */
 import Conf from 'conf';
 import type { Notice, WallpaperState } from '../preload/contract';
 import type { FetchLike } from '../main/core/http';
+import { identifyImageDir, openIdentifyService, type IdentifyService } from '../main/core/identify';
 import { resolvePaths } from '../main/core/paths';
 import { createLiveCore } from '../main/core/live-core';
 import { openSettingsFile, SettingsService } from '../main/core/settings';
@@ -18,6 +21,7 @@ import type { ComposedWallpaper, Monitor } from '../main/core/wallpaper/types';
 import { openWallpaperService, type WallpaperService } from '../main/core/wallpaper/wallpaper-service';
 import { createHandlers, listCategories, nekosiaTags, wallpaperState } from '../main/handlers';
 import type { Handlers } from '../main/ipc-dispatch';
+import { MemorySecretStore } from './memory-secrets';
 import { createHarnessPicker, type PickerRecords } from './picker-harness';
 
 /** Where the harness serves cached files (see server.ts); guarded by the session cookie like the calls. */
@@ -51,6 +55,8 @@ export interface HarnessCore {
   picker: PickerRecords;
   /** Where the picker's preview files are. */
   previewDir: string;
+  /** Where identification's images are (cleaned uploads, previews, covers: `i/<name>` keys). */
+  identifyDir: string;
   close(): Promise<void>;
 }
 
@@ -59,8 +65,10 @@ export function createHarnessCore(options: HarnessCoreOptions): HarnessCore {
   const opened = openSettingsFile(paths.config, (conf) => new Conf(conf));
   const settings = new SettingsService(opened.backend, opened.settings);
 
+  const secrets = new MemorySecretStore();
   const core = createLiveCore(settings, {
     env: options.env,
+    secrets,
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
   });
   core(); // an invalid NEKODESK_*_URL stops the harness now, not at the first call
@@ -102,6 +110,22 @@ export function createHarnessCore(options: HarnessCoreOptions): HarnessCore {
   );
 
   const picker = createHarnessPicker({ core, settings, paths, wallpaper });
+  // Opened on first use, like the app's; a failure is retried at the next call.
+  let identifying: Promise<IdentifyService> | null = null;
+  const identify = (): Promise<IdentifyService> =>
+    (identifying ??= openIdentifyService({
+      whatanime: () => core().whatanime,
+      http: () => core().http,
+      dataDir: paths.data,
+      cacheDir: paths.cache,
+      secrets,
+      secureStorage: true,
+      settings: () => settings.get().identify,
+      imageUrl,
+    }).catch((error: unknown) => {
+      identifying = null;
+      throw error;
+    }));
   const handlers = createHandlers({
     settings,
     listCategories: () => listCategories(core()),
@@ -120,6 +144,7 @@ export function createHarnessCore(options: HarnessCoreOptions): HarnessCore {
     startDrag: (artworkId) => {
       picker.records.drags.push(artworkId);
     },
+    identify,
   });
   return {
     handlers,
@@ -129,6 +154,7 @@ export function createHarnessCore(options: HarnessCoreOptions): HarnessCore {
     startupNotices: opened.notices,
     picker: picker.records,
     previewDir: picker.previewDir,
+    identifyDir: identifyImageDir(paths.cache),
     close: async () => {
       const open = await wallpaper.catch(() => null);
       await open?.close();

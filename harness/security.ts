@@ -6,10 +6,13 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-/** The same policy as the meta tag in renderer/index.html and renderer/picker.html. */
+/**
+ * The same policy as the meta tag in renderer/index.html and renderer/picker.html. Media (identification preview
+ * clips) come only from the page's own origin (the harness's cache path) or the app's cache protocol.
+ */
 export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: nekodesk:; " +
-  "font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
+  "media-src 'self' nekodesk:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
 /** Sent with every response. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {

@@ -9,6 +9,10 @@
  *   GET  /__nekodesk/events         the contract's events as server-sent events
  *   GET  /__nekodesk/cache/<key>    a downloaded artwork (what nekodesk://cache/<key> is in the app)
  *   GET  /__nekodesk/cache/p/<name> a picker preview (animated WebP or its poster)
+ *   GET  /__nekodesk/cache/i/<name> an identification image or preview clip (Range for clips)
+ *
+ * Calls are JSON; a Uint8Array in a request (the image of `identify:image`) arrives as tagged base64
+ * (harness/bytes-json.ts), so that one call may send up to 25 MB, encoded.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -16,11 +20,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FetchLike } from '../main/core/http';
-import { pickerPreviewFile, PREVIEW_KEY_PREFIX } from '../main/handlers';
+import { identifyImageFile } from '../main/core/identify';
+import { pickerPreviewFile } from '../main/handlers';
 import { dispatchCall } from '../main/ipc-dispatch';
-import type { EventChannel, EventPayload } from '../preload/contract';
-import { serveCachedFile } from '../main/shell/cache-protocol';
+import { MAX_IDENTIFY_BYTES, type EventChannel, type EventPayload } from '../preload/contract';
+import { CACHE_SCHEME, serveCacheRequest } from '../main/shell/cache-protocol';
 import { buildBridge } from './bridge-build';
+import { base64Length, bytesReviver } from './bytes-json';
 import { EventStream } from './event-stream';
 import { CACHE_PATH_PREFIX, createHarnessCore } from './harness-core';
 import type { PickerRecords } from './picker-harness';
@@ -33,6 +39,12 @@ const BRIDGE_PATH = '/__nekodesk/bridge.js';
 const CALL_PREFIX = '/__nekodesk/call/';
 const EVENTS_PATH = '/__nekodesk/events';
 const MAX_BODY_BYTES = 1024 * 1024;
+/** The calls that carry an image, and how large their body may be: the image in base64, and room for the rest. */
+const LARGE_BODY_CALLS: Readonly<Record<string, number>> = {
+  'identify:image': base64Length(MAX_IDENTIFY_BYTES) + 64 * 1024,
+};
+/** Headers of a cache answer worth passing on (the harness sends its own caching and security headers). */
+const CACHE_ANSWER_HEADERS = ['content-type', 'content-range', 'accept-ranges'];
 
 export interface HarnessOptions {
   /** 0 (the default) picks a free port. */
@@ -104,12 +116,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return refusal(415, 'invalid_input', 'Calls must be sent as application/json.');
       }
-      const body = await readBody(req, MAX_BODY_BYTES);
-      if (body === null) return refusal(413, 'invalid_input', 'The request is too large.');
+      const channel = safeDecode(pathname.slice(CALL_PREFIX.length));
+      const body = await readBody(req, LARGE_BODY_CALLS[channel] ?? MAX_BODY_BYTES);
+      if (body === null) {
+        return refusal(
+          413,
+          'invalid_input',
+          channel in LARGE_BODY_CALLS ? 'The image is larger than 25 MB.' : 'The request is too large.',
+        );
+      }
       const envelope = parseEnvelope(body);
       if (!envelope)
         return refusal(400, 'invalid_input', 'The request must be a JSON object like {"request": …}.');
-      const channel = safeDecode(pathname.slice(CALL_PREFIX.length));
       return json(200, await dispatchCall(core.handlers, channel, envelope.request));
     }
     if (pathname === EVENTS_PATH) {
@@ -121,8 +139,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     if (pathname.startsWith(CACHE_PATH_PREFIX)) {
       if (req.method !== 'GET') return text(405, 'Images are GET.', { allow: 'GET' });
       if (!hasToken(req, token)) return text(401, 'This page is not connected to the harness.');
-      const key = pathname.slice(CACHE_PATH_PREFIX.length);
-      return key.startsWith(PREVIEW_KEY_PREFIX) ? servePreview(key) : serveCached(key);
+      return serveCache(pathname.slice(CACHE_PATH_PREFIX.length), req.headers.range);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return text(405, 'Only GET here.', { allow: 'GET, HEAD' });
@@ -141,22 +158,33 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     return reply(200, await readFile(file), { 'content-type': contentTypeOf(file) });
   };
 
-  /** The same rules as the app's nekodesk:// handler (main/shell/cache-protocol.ts), over HTTP. */
-  const serveCached = async (key: string): Promise<Reply> => {
+  /**
+   * A cached file by its key, answered by the app's own nekodesk:// handler (main/shell/cache-protocol.ts), so
+   * the same rules hold: download-cache keys, picker previews (`p/…`) and identification files (`i/…`), nothing
+   * outside their folders, and a byte Range for clips (Chromium asks for one before playing a video).
+   */
+  const serveCache = async (key: string, range: string | undefined): Promise<Reply> => {
     const cache = (await core.wallpaper.catch(() => null))?.cache ?? null;
-    const answer = await serveCachedFile(key, { resolve: (k) => cache?.resolve(k) ?? null });
-    if (!answer.ok) return text(answer.status, 'Not found.');
-    return reply(200, Buffer.from(await answer.arrayBuffer()), {
-      'content-type': answer.headers.get('content-type') ?? 'application/octet-stream',
+    let request: Request;
+    try {
+      request = new Request(`${CACHE_SCHEME}://cache/${key}`, {
+        headers: range === undefined ? {} : { range },
+      });
+    } catch {
+      return text(404, 'Not found.'); // not even a URL: no key of ours
+    }
+    const answer = await serveCacheRequest(request, {
+      resolve: (k) => cache?.resolve(k) ?? null,
+      previewFile: (k) => pickerPreviewFile(core.previewDir, k),
+      identifyFile: (k) => identifyImageFile(core.identifyDir, k),
     });
-  };
-
-  /** A picker preview by its key (`p/<name>`); nothing outside the preview folder can be named. */
-  const servePreview = async (key: string): Promise<Reply> => {
-    const file = pickerPreviewFile(core.previewDir, key);
-    const bytes = file === null ? null : await readFile(file).catch(() => null);
-    if (bytes === null) return text(404, 'Not found.');
-    return reply(200, bytes, { 'content-type': 'image/webp' });
+    if (answer.status === 404) return text(404, 'Not found.');
+    const headers: Record<string, string> = {};
+    for (const name of CACHE_ANSWER_HEADERS) {
+      const value = answer.headers.get(name);
+      if (value !== null) headers[name] = value;
+    }
+    return reply(answer.status, Buffer.from(await answer.arrayBuffer()), headers);
   };
 
   const server = createServer((req, res) => {
@@ -203,10 +231,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 }
 
+/** Revives the bridge's tagged base64 as Uint8Arrays (plain ones: the contract checks `instanceof Uint8Array`). */
+const reviveBytes = bytesReviver((text) => new Uint8Array(Buffer.from(text, 'base64')));
+
 function parseEnvelope(body: string): { request: unknown } | null {
   let value: unknown;
   try {
-    value = JSON.parse(body);
+    value = JSON.parse(body, reviveBytes);
   } catch {
     return null;
   }

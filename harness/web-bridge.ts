@@ -6,6 +6,7 @@
  */
 import { createNekodeskApi, type BridgeTransport } from '../preload/api-factory';
 import type { CallChannel, EventChannel } from '../preload/contract';
+import { browserBase64, bytesReplacer } from './bytes-json';
 
 // The harness serves this script at /__nekodesk/bridge.js; its endpoints sit beside it
 // (see harness/server.ts): POST ./call/<channel> with {request}, GET ./events (server-sent events).
@@ -16,6 +17,9 @@ function unreachable(message: string): unknown {
   return { ok: false, error: { code: 'internal', message } };
 }
 
+/** Uint8Arrays (an image to identify) cross as tagged base64; see bytes-json.ts. */
+const replacer = bytesReplacer(browserBase64);
+
 async function invoke(channel: CallChannel, request: unknown): Promise<unknown> {
   // Wrapped, so a call without a request (undefined) survives JSON.
   const envelope = { request };
@@ -24,12 +28,14 @@ async function invoke(channel: CallChannel, request: unknown): Promise<unknown> 
     response = await fetch(new URL(`./${channel}`, CALL_URL), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(envelope),
+      body: JSON.stringify(envelope, replacer),
       credentials: 'same-origin',
     });
   } catch {
     return unreachable('The Nekodesk web harness is not answering. Is it still running?');
   }
+  // Too large: the harness's refusal says so in the one Result shape (reloading would not help).
+  if (response.status === 413) return response.json();
   if (!response.ok) {
     return unreachable(
       `The Nekodesk web harness refused the call (HTTP ${response.status}). Reload the page.`,

@@ -1,11 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../../harness/server';
-import { startFakeNekosBest, type FakeServer } from '../fakes';
-import { assertBuilt, HAS_CHROMIUM, launchChromium, MISSING_CHROMIUM, SCREENSHOTS } from './support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Harness } from '../../harness/server';
+import { HAS_CHROMIUM, MISSING_CHROMIUM, SCREENSHOTS } from './support/browser';
+import { useE2eEnvironment } from './support/e2e-environment';
 
 // On CI a missing browser is a broken machine, not a reason to skip.
 it.runIf(!HAS_CHROMIUM && Boolean(process.env.CI))('has Chromium to drive', () => {
@@ -13,12 +11,10 @@ it.runIf(!HAS_CHROMIUM && Boolean(process.env.CI))('has Chromium to drive', () =
 });
 
 describe.skipIf(!HAS_CHROMIUM)('main window in Chromium, through the web harness', () => {
-  let fake: FakeServer;
+  const environment = useE2eEnvironment({ fakes: ['nekosBest'], name: 'main' });
   let harness: Harness;
   let browser: Browser;
   let page: Page;
-  /** Undone in reverse, whatever beforeAll got to. */
-  const cleanups: (() => Promise<unknown>)[] = [];
   const problems = {
     cspViolations: [] as string[],
     pageErrors: [] as string[],
@@ -26,23 +22,8 @@ describe.skipIf(!HAS_CHROMIUM)('main window in Chromium, through the web harness
   };
 
   beforeAll(async () => {
-    assertBuilt();
-    fake = await startFakeNekosBest();
-    cleanups.push(() => fake.close());
-    const home = await mkdtemp(path.join(tmpdir(), 'nekodesk-e2e-'));
-    cleanups.push(() => rm(home, { recursive: true, force: true }));
-    harness = await startHarness({
-      env: { NEKODESK_HOME: home, NEKODESK_NEKOS_BEST_URL: fake.baseUrl },
-      log: () => undefined,
-    });
-    cleanups.push(() => harness.close());
-    browser = await launchChromium();
-    cleanups.push(() => browser.close());
+    ({ harness, browser } = environment.current);
     page = await watchedPage(browser, { width: 1100, height: 760 }, problems);
-  });
-
-  afterAll(async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
   it('lists the nekos.best categories from the fake, images apart from GIFs', async () => {

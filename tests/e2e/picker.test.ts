@@ -1,11 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../../harness/server';
-import { startFakeNekosBest, type FakeServer } from '../fakes';
-import { assertBuilt, HAS_CHROMIUM, launchChromium, SCREENSHOTS, watchPageProblems } from './support/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Harness } from '../../harness/server';
+import { HAS_CHROMIUM, SCREENSHOTS, watchPageProblems } from './support/browser';
+import { useE2eEnvironment } from './support/e2e-environment';
 
 const TILES = 'ul[aria-label="Reactions"] button[data-artwork]';
 
@@ -31,32 +29,19 @@ async function picturesLoaded(page: Page, count: number): Promise<void> {
 }
 
 describe.skipIf(!HAS_CHROMIUM)('the reaction picker in Chromium, through the web harness', () => {
+  const environment = useE2eEnvironment({ fakes: ['nekosBest'], name: 'picker' });
   let harness: Harness;
-  let browser: Browser;
   let page: Page;
-  const cleanups: (() => Promise<unknown>)[] = [];
   let problems: string[] = [];
 
   beforeAll(async () => {
-    assertBuilt();
-    const nekosBest: FakeServer = await startFakeNekosBest();
-    cleanups.push(() => nekosBest.close());
-    const home = await mkdtemp(path.join(tmpdir(), 'nekodesk-e2e-picker-'));
-    cleanups.push(() => rm(home, { recursive: true, force: true }));
-    harness = await startHarness({
-      env: { NEKODESK_HOME: home, NEKODESK_NEKOS_BEST_URL: nekosBest.baseUrl },
-      log: () => undefined,
+    harness = environment.current.harness;
+    page = await environment.current.browser.newPage({
+      viewport: { width: 460, height: 540 },
+      colorScheme: 'light',
     });
-    cleanups.push(() => harness.close());
-    browser = await launchChromium();
-    cleanups.push(() => browser.close());
-    page = await browser.newPage({ viewport: { width: 460, height: 540 }, colorScheme: 'light' });
     problems = watchPageProblems(page);
   }, 60_000);
-
-  afterAll(async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup();
-  });
 
   it('opens on the first reaction category with animated previews, in light and dark', async () => {
     await page.goto(`${harness.url}picker`);

@@ -1,45 +1,24 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../../harness/server';
-import { startFakeNekosBest, startFakeNekosia, type FakeServer } from '../fakes';
-import { assertBuilt, HAS_CHROMIUM, launchChromium, SCREENSHOTS, watchPageProblems } from './support/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Harness } from '../../harness/server';
+import { HAS_CHROMIUM, SCREENSHOTS, watchPageProblems } from './support/browser';
+import { useE2eEnvironment } from './support/e2e-environment';
 
 describe.skipIf(!HAS_CHROMIUM)('the Wallpaper panel in Chromium, through the web harness', () => {
+  const environment = useE2eEnvironment({ fakes: ['nekosia', 'nekosBest'], name: 'wallpaper' });
   let harness: Harness;
-  let browser: Browser;
   let page: Page;
-  const cleanups: (() => Promise<unknown>)[] = [];
   let problems: string[] = [];
 
   beforeAll(async () => {
-    assertBuilt();
-    const nekosia: FakeServer = await startFakeNekosia();
-    cleanups.push(() => nekosia.close());
-    const nekosBest: FakeServer = await startFakeNekosBest();
-    cleanups.push(() => nekosBest.close());
-    const home = await mkdtemp(path.join(tmpdir(), 'nekodesk-e2e-wallpaper-'));
-    cleanups.push(() => rm(home, { recursive: true, force: true }));
-    harness = await startHarness({
-      env: {
-        NEKODESK_HOME: home,
-        NEKODESK_NEKOSIA_URL: nekosia.baseUrl,
-        NEKODESK_NEKOS_BEST_URL: nekosBest.baseUrl,
-      },
-      log: () => undefined,
+    harness = environment.current.harness;
+    page = await environment.current.browser.newPage({
+      viewport: { width: 1100, height: 760 },
+      colorScheme: 'light',
     });
-    cleanups.push(() => harness.close());
-    browser = await launchChromium();
-    cleanups.push(() => browser.close());
-    page = await browser.newPage({ viewport: { width: 1100, height: 760 }, colorScheme: 'light' });
     problems = watchPageProblems(page);
   }, 60_000);
-
-  afterAll(async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup();
-  });
 
   it('changes the wallpaper with Next and shows the image and its artist', async () => {
     await page.goto(harness.url);

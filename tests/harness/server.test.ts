@@ -1,44 +1,36 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../../harness/server';
+import type { Harness } from '../../harness/server';
 import { CONTENT_SECURITY_POLICY } from '../../harness/security';
 import pkg from '../../package.json';
 import { startFakeNekosBest, type FakeServer } from '../fakes';
-import { makeHome, makeRendererDir, rawRequest, sessionCookie, type RawResponse } from './support';
+import { rawRequest, startTestHarness, type RawResponse, type TestHarness } from './support';
 
 let fake: FakeServer;
+let test: TestHarness;
 let harness: Harness;
-let home: Awaited<ReturnType<typeof makeHome>>;
-let renderer: Awaited<ReturnType<typeof makeRendererDir>>;
+let home: { dir: string };
 let cookie: string;
 const logged: string[] = [];
 
 beforeAll(async () => {
   fake = await startFakeNekosBest();
-  home = await makeHome();
-  renderer = await makeRendererDir();
-  harness = await startHarness({
-    env: { NEKODESK_HOME: home.dir, NEKODESK_NEKOS_BEST_URL: fake.baseUrl },
-    rendererDir: renderer.dir,
-    log: (line) => logged.push(line),
-  });
-  cookie = sessionCookie(await rawRequest(harness.url));
+  test = await startTestHarness(
+    { NEKODESK_NEKOS_BEST_URL: fake.baseUrl },
+    { log: (line) => logged.push(line) },
+  );
+  ({ harness, cookie } = test);
+  home = { dir: test.home };
 }, 60_000);
 
 afterAll(async () => {
-  await harness.close();
+  await test.close();
   await fake.close();
-  await home.remove();
-  await renderer.remove();
 });
 
 function call(channel: string, body: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
-  return rawRequest(`${harness.url}__nekodesk/call/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
+  return test.post(channel, body, headers);
 }
 
 describe('pages', () => {
@@ -67,7 +59,7 @@ describe('pages', () => {
   });
 
   it('sends the same CSP as the pages declare', async () => {
-    for (const page of ['index.html', 'picker.html']) {
+    for (const page of ['index.html', 'picker.html', 'capture.html']) {
       const html = await readFile(path.resolve('renderer', page), 'utf8');
       const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
       expect(meta, page).toBe(CONTENT_SECURITY_POLICY);

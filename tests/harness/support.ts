@@ -2,6 +2,8 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { bytesReplacer } from '../../harness/bytes-json';
+import { startHarness, type Harness } from '../../harness/server';
 
 export interface RawResponse {
   status: number;
@@ -56,4 +58,50 @@ export function sessionCookie(response: RawResponse): string {
   const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
   if (!first) throw new Error('The page set no cookie.');
   return first.split(';')[0]!;
+}
+
+export interface TestHarness {
+  harness: Harness;
+  /** Its NEKODESK_HOME. */
+  home: string;
+  /** The session cookie of a page load, as a Cookie header value. */
+  cookie: string;
+  /**
+   * POSTs to a call with the session cookie. An object body is sent as the web bridge sends it (Uint8Arrays as
+   * tagged base64); a string body is sent as it is, for malformed requests.
+   */
+  post(channel: string, body: unknown, headers?: Record<string, string>): Promise<RawResponse>;
+  close(): Promise<void>;
+}
+
+/** The harness over a stand-in renderer, in a fresh home, with `env` (the fakes' URLs) and a page's cookie. */
+export async function startTestHarness(
+  env: Record<string, string>,
+  options: { log?: (line: string) => void } = {},
+): Promise<TestHarness> {
+  const home = await makeHome();
+  const renderer = await makeRendererDir();
+  const harness = await startHarness({
+    env: { ...env, NEKODESK_HOME: home.dir },
+    rendererDir: renderer.dir,
+    log: options.log ?? (() => undefined),
+  });
+  const cookie = sessionCookie(await rawRequest(harness.url));
+  const replacer = bytesReplacer((bytes) => Buffer.from(bytes).toString('base64'));
+  return {
+    harness,
+    home: home.dir,
+    cookie,
+    post: (channel, body, headers = {}) =>
+      rawRequest(`${harness.url}__nekodesk/call/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body, replacer),
+      }),
+    close: async () => {
+      await harness.close();
+      await home.remove();
+      await renderer.remove();
+    },
+  };
 }

@@ -1,49 +1,35 @@
 /** The wallpaper calls through the harness, with the real service against the fake upstreams. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../../harness/server';
+import type { Harness } from '../../harness/server';
 import type { Result } from '../../main/core/result';
 import type { CallChannel, CallResult, WallpaperState } from '../../preload/contract';
 import { startFakeNekosBest, startFakeNekosia, type FakeServer } from '../fakes';
-import { makeHome, makeRendererDir, rawRequest, sessionCookie, type RawResponse } from './support';
+import { rawRequest, startTestHarness, type TestHarness } from './support';
 
 let nekosia: FakeServer;
 let nekosBest: FakeServer;
+let test: TestHarness;
 let harness: Harness;
-let home: Awaited<ReturnType<typeof makeHome>>;
-let renderer: Awaited<ReturnType<typeof makeRendererDir>>;
 let cookie: string;
 
 beforeAll(async () => {
   nekosia = await startFakeNekosia({ enforceRateLimits: false });
   nekosBest = await startFakeNekosBest({ enforceRateLimits: false });
-  home = await makeHome();
-  renderer = await makeRendererDir();
-  harness = await startHarness({
-    env: {
-      NEKODESK_HOME: home.dir,
-      NEKODESK_NEKOSIA_URL: nekosia.baseUrl,
-      NEKODESK_NEKOS_BEST_URL: nekosBest.baseUrl,
-    },
-    rendererDir: renderer.dir,
-    log: () => undefined,
+  test = await startTestHarness({
+    NEKODESK_NEKOSIA_URL: nekosia.baseUrl,
+    NEKODESK_NEKOS_BEST_URL: nekosBest.baseUrl,
   });
-  cookie = sessionCookie(await rawRequest(harness.url));
+  ({ harness, cookie } = test);
 }, 60_000);
 
 afterAll(async () => {
-  await harness.close();
+  await test.close();
   await nekosia.close();
   await nekosBest.close();
-  await home.remove();
-  await renderer.remove();
 });
 
 async function call<C extends CallChannel>(channel: C, request?: unknown): Promise<CallResult<C>> {
-  const response: RawResponse = await rawRequest(`${harness.url}__nekodesk/call/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ request }),
-  });
+  const response = await test.post(channel, { request });
   return JSON.parse(response.body) as CallResult<C>;
 }
 

@@ -4,6 +4,7 @@
  * the test chooses, and events are emitted by the test.
  */
 import { NekodeskError } from '../../../main/core/errors';
+import { createIdentifyHandlers } from '../identify/fake-identify';
 import { toResult } from '../../../main/core/result';
 import { createNekodeskApi, type NekodeskApi } from '../../../preload/api-factory';
 import {
@@ -104,11 +105,25 @@ export interface FakeBackend {
   listenerCount(channel: EventChannel): number;
 }
 
+const ONE_PIXEL_PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+
 export function createFakeApi(overrides: Partial<FakeHandlers> = {}): FakeBackend {
   let settings = structuredClone(DEFAULT_SETTINGS);
   let searchSeq = 0;
   const handlers: FakeHandlers = {
+    // Like the shell on X11 where nothing else holds the keys: each hotkey set is registered.
+    'app:hotkeys': () => ({
+      picker: hotkeyRegistered(settings.picker.hotkey),
+      identify: hotkeyRegistered(settings.identify.hotkey),
+      suggestions: ['Control+Alt+Space', 'CommandOrControl+Alt+P', 'CommandOrControl+Alt+I'],
+      wayland: false,
+      pickerCommand: 'nekodesk picker',
+    }),
     'app:info': () => ({ name: 'Nekodesk', version: '9.8.7', platform: 'linux' }),
+    // The capture overlay's screenshot: a 1x1 PNG as a data URL stands in for the cache key.
+    'capture:source': () => ({ imageUrl: ONE_PIXEL_PNG, width: 1920, height: 1080 }),
+    'capture:finish': () => null,
     'nekos:categories': () => [],
     'settings:get': () => structuredClone(settings),
     'settings:update': (patch) => {
@@ -146,6 +161,7 @@ export function createFakeApi(overrides: Partial<FakeHandlers> = {}): FakeBacken
     'picker:toggle-favorite': ({ artworkId }) => ({ artworkId, favorite: true }),
     'picker:hide': () => null,
     'picker:start-drag': () => null,
+    ...createIdentifyHandlers(),
     ...overrides,
   };
   const received: FakeBackend['received'] = [];
@@ -176,6 +192,12 @@ export function createFakeApi(overrides: Partial<FakeHandlers> = {}): FakeBacken
     },
     listenerCount: (channel) => listeners.get(channel)?.size ?? 0,
   };
+}
+
+function hotkeyRegistered(accelerator: string | null): CallResponse<'app:hotkeys'>['picker'] {
+  return accelerator === null
+    ? { state: 'off', accelerator: null, message: '' }
+    : { state: 'registered', accelerator, message: '' };
 }
 
 /** A promise the test settles when it wants: for catching the loading state. */
