@@ -10,12 +10,13 @@
  * those calls answer "not available here".
  */
 import Conf from 'conf';
-import type { Notice, WallpaperState } from '../preload/contract';
+import type { HotkeyStatuses, HotkeyStatusInfo, Notice, WallpaperState } from '../preload/contract';
 import type { FetchLike } from '../main/core/http';
 import { identifyImageDir, openIdentifyService, type IdentifyService } from '../main/core/identify';
 import { resolvePaths } from '../main/core/paths';
 import { createLiveCore } from '../main/core/live-core';
 import { openSettingsFile, SettingsService } from '../main/core/settings';
+import type { Settings } from '../main/core/settings/settings-schema';
 import type { WallpaperSetter } from '../main/core/wallpaper/setters';
 import type { ComposedWallpaper, Monitor } from '../main/core/wallpaper/types';
 import { openWallpaperService, type WallpaperService } from '../main/core/wallpaper/wallpaper-service';
@@ -145,6 +146,7 @@ export function createHarnessCore(options: HarnessCoreOptions): HarnessCore {
       picker.records.drags.push(artworkId);
     },
     identify,
+    hotkeys: () => harnessHotkeys(settings.get()),
   });
   return {
     handlers,
@@ -159,5 +161,23 @@ export function createHarnessCore(options: HarnessCoreOptions): HarnessCore {
       const open = await wallpaper.catch(() => null);
       await open?.close();
     },
+  };
+}
+
+const NO_HOTKEYS =
+  'A browser cannot register global hotkeys: the app does (this page is the browser harness).';
+
+/** The browser harness has no global shortcuts: each hotkey set is reported as unsupported, and why. */
+function harnessHotkeys(current: Settings): HotkeyStatuses {
+  const status = (accelerator: string | null): HotkeyStatusInfo =>
+    accelerator === null
+      ? { state: 'off', accelerator, message: '' }
+      : { state: 'unsupported', accelerator, message: NO_HOTKEYS };
+  return {
+    picker: status(current.picker.hotkey),
+    identify: status(current.identify.hotkey),
+    suggestions: [],
+    wayland: false,
+    pickerCommand: 'nekodesk picker',
   };
 }

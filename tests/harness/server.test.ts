@@ -130,6 +130,18 @@ describe('calls', () => {
     });
   });
 
+  it('says why a browser has no global hotkeys, so Settings can explain it', async () => {
+    const response = await call('app:hotkeys', {});
+    const answer = JSON.parse(response.body) as { ok: boolean; data: Record<string, unknown> };
+    expect(answer.ok).toBe(true);
+    // The picker's default hotkey is set (unsupported here); the identify hotkey is off by default.
+    expect(answer.data.picker).toMatchObject({
+      state: 'unsupported',
+      message: expect.stringContaining('cannot register global hotkeys') as unknown,
+    });
+    expect(answer.data.identify).toEqual({ state: 'off', accelerator: null, message: '' });
+  });
+
   it('lists the categories from nekos.best through the real core', async () => {
     const result = JSON.parse((await call('nekos:categories', {})).body) as {
       ok: true;
