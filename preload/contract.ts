@@ -13,6 +13,7 @@ import {
   RANKING_PERIODS,
   type RankingPeriod,
   type WhatAnimeApiKeyPage,
+  type WhatAnimeCandidate,
   type WhatAnimeCredits,
 } from '../main/core/sources/whatanime/types';
 import { COPY_MODES, settingsPatchSchema } from '../main/core/settings/settings-schema';
@@ -216,22 +217,16 @@ export const MAX_IDENTIFY_PAGE = 50;
 export { RANKING_PERIODS };
 export type { RankingPeriod };
 
-export interface IdentifyCandidate {
-  title: string;
-  titleNative: string | null;
-  titleEnglish: string | null;
-  anilistId: number | null;
-  /** A number, a label such as "OVA", or null for a film. */
-  episode: number | string | null;
-  /** Seconds into the episode. */
-  from: number | null;
-  at: number;
-  to: number | null;
-  /** 0–1. */
-  similarity: number;
+/**
+ * A candidate as the renderer sees it: the service's answer (titles, episode, the moment in seconds, similarity
+ * 0–1) with its remote preview URLs replaced by cached copies.
+ */
+export interface IdentifyCandidate extends Omit<
+  WhatAnimeCandidate,
+  'previewImage' | 'previewVideo' | 'fileName'
+> {
   /** similarity ≥ LIKELY_SIMILARITY. */
   likely: boolean;
-  isAdult: boolean;
   /** The preview still, downloaded into the cache (`nekodesk://cache/<key>`); never a remote URL. Null if none. */
   imageUrl: string | null;
   /** The preview clip, the same way. */
