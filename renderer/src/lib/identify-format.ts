@@ -115,15 +115,6 @@ export function isWebUrl(text: string): boolean {
   return url.protocol === 'http:' || url.protocol === 'https:';
 }
 
-/**
- * Media the renderer may show: the cache protocol (`nekodesk://cache/…`) or a same-origin path (the browser
- * harness's `/__nekodesk/cache/…`). Remote URLs never reach an <img> or <video>, even if one slipped through.
- */
-export function isLocalMedia(url: string | null): url is string {
-  if (url === null) return false;
-  return url.startsWith('nekodesk://') || (url.startsWith('/') && !url.startsWith('//'));
-}
-
 /** "1 search", "1,234 searches". */
 export function formatSearches(count: number): string {
   return `${count.toLocaleString('en-US')} search${count === 1 ? '' : 'es'}`;

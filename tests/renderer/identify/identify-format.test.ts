@@ -9,12 +9,12 @@ import {
   formatSimilarity,
   formatTimestamp,
   formatWhen,
-  isLocalMedia,
   isWebUrl,
   otherTitles,
   summarizeCandidates,
 } from '../../../renderer/src/lib/identify-format';
 import { labelFor, refuseImageFile } from '../../../renderer/src/lib/identify-input';
+import { isLocalMedia } from '../../../renderer/src/lib/media-url';
 import {
   LIKELY_SIMILARITY,
   MAX_IDENTIFY_BYTES,

@@ -159,6 +159,34 @@ describe('Wallpaper panel', () => {
   });
 });
 
+describe('Wallpaper sections', () => {
+  it('moves between the tabs with the arrow keys, Home and End, loading each section as it opens', async () => {
+    const favorite = { artwork: fakeArtwork({ character: 'Kept' }), imageUrl: null, at: 1 };
+    const backend = createFakeApi({ 'library:favorites': () => [favorite] });
+    renderView(backend);
+    const history = await screen.findByRole('tab', { name: /^History/ });
+    expect(history).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('tab', { name: 'Favorites' })).toHaveAttribute('tabindex', '-1');
+
+    await fireEvent.keyDown(history, { key: 'ArrowRight' });
+    const favorites = screen.getByRole('tab', { name: /^Favorites/ });
+    expect(favorites).toHaveAttribute('aria-selected', 'true');
+    expect(favorites).toHaveFocus();
+    const panel = screen.getByRole('tabpanel');
+    expect(panel).toHaveAttribute('aria-labelledby', favorites.id);
+    expect(await within(panel).findByText('Kept')).toBeInTheDocument();
+    expect(favorites).toHaveTextContent('1');
+
+    await fireEvent.keyDown(favorites, { key: 'End' });
+    expect(screen.getByRole('tab', { name: 'Rotation settings' })).toHaveFocus();
+    expect(await screen.findByRole('form', { name: 'Rotation settings' })).toBeInTheDocument();
+
+    await fireEvent.keyDown(screen.getByRole('tab', { name: 'Rotation settings' }), { key: 'Home' });
+    expect(screen.getByRole('tab', { name: /^History/ })).toHaveFocus();
+    expect(screen.getByRole('tab', { name: /^History/ })).toHaveAttribute('aria-selected', 'true');
+  });
+});
+
 describe('Rotation settings', () => {
   async function openSettings(backend = createFakeApi()) {
     renderView(backend);
