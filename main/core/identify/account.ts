@@ -2,6 +2,7 @@ import type { IdentifyAccount, IdentifyQuota } from '../../../preload/contract';
 import type { Clock } from '../clock';
 import { NekodeskError } from '../errors';
 import type { SecretStore } from '../secrets';
+import { cleanText } from '../sources/shared/sanitize';
 import type { WhatAnimeClient } from '../sources/whatanime/client';
 import type { WhatAnimeApiKeyPage, WhatAnimeCredits, WhatAnimeQuota } from '../sources/whatanime/types';
 import type { AccountFile, StoredQuota } from './account-file';
@@ -113,7 +114,8 @@ export class AccountKeeper {
     this.#requireSecureStorage();
     const session = await this.#o.whatanime().signIn(email, password);
     this.#o.secrets.set('whatanime.session', session.cookie);
-    const address = session.user?.email ?? email.trim();
+    // Cut to the 254 characters the account file accepts (an address's own limit), so it stays readable.
+    const address = cleanText(session.user?.email, 254) ?? email.trim();
     await this.#o.file.update((data) => ({ ...data, email: address, quota: null }));
     return this.account();
   }

@@ -3,7 +3,10 @@ import type { WhatAnimeCandidate } from '../sources/whatanime/types';
 import type { StoredCandidate } from './history-file';
 import type { MediaStore } from './media-store';
 
-/** Which previews a search downloads: both (the app), stills only (the CLI's default), or none. */
+/**
+ * Which previews a search downloads: stills and clips (the app, the CLI's `--previews`), stills only, or none
+ * (the CLI's default).
+ */
 export type PreviewPolicy = 'all' | 'images' | 'none';
 
 /** The anime's AniList page (https), or null without an id. */

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HttpTransport } from '../http/types';
 import { sniffImageType } from '../image-type';
@@ -59,7 +59,7 @@ export class MediaStore {
   /** Keeps the cleaned upload; answers its key. */
   async saveUpload(jpeg: Uint8Array): Promise<string> {
     const file = path.join(this.dir, `${digest(jpeg)}.jpg`);
-    if (!(await isFile(file))) await this.#write(file, jpeg);
+    if (!(await reuse(file))) await this.#write(file, jpeg);
     return identifyImageKey(file);
   }
 
@@ -97,7 +97,7 @@ export class MediaStore {
   async #existing(stem: string, kind: MediaKind): Promise<string | null> {
     for (const extension of EXTENSIONS[kind]) {
       const file = path.join(this.dir, `${stem}.${extension}`);
-      if (await isFile(file)) return identifyImageKey(file);
+      if (await reuse(file)) return identifyImageKey(file);
     }
     return null;
   }
@@ -143,6 +143,17 @@ export class MediaStore {
       throw error;
     }
   }
+}
+
+/**
+ * Whether the file is there to be used again; if so its time is set to now, since `prune` counts an unsaved
+ * result's age from it: a preview first downloaded days ago and shown again today must not go at the next start.
+ */
+async function reuse(file: string): Promise<boolean> {
+  if (!(await isFile(file))) return false;
+  const now = new Date();
+  await utimes(file, now, now).catch(() => undefined);
+  return true;
 }
 
 async function isFile(file: string): Promise<boolean> {

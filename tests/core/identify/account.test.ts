@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { systemClock } from '../../../main/core/clock';
+import { HttpClient } from '../../../main/core/http';
 import { ACCOUNT_FILE_NAME, maskKey, NO_SECURE_STORAGE } from '../../../main/core/identify';
+import { WhatAnimeClient } from '../../../main/core/sources/whatanime/client';
 import { WHATANIME_DEFAULT_API_KEY, WHATANIME_DEFAULT_USER } from '../../fakes';
-import { failure } from '../sources/helpers';
+import { failure, TEST_HTTP_OPTIONS } from '../sources/helpers';
 import { useIdentifyHarness, type Harness } from './service-setup';
 
 const { email, password } = WHATANIME_DEFAULT_USER;
@@ -144,9 +147,8 @@ describe('the whatanimeisthis.com account', () => {
     expect(await h.service.account()).toMatchObject({ kind: 'guest', secureStorage: false });
   });
 
-  // Known bug outside identify (reported): the guest's 429 carries Retry-After until midnight, and the HTTP layer
-  // pauses the one `whatanime:search` limiter that long, so a signed-in search is refused too until then.
-  // When searches get a limiter per credential (see the report), this starts passing: drop `.fails`.
+  // The guest's 429 carries Retry-After until midnight, which pauses the guest's search limiter that long; a
+  // signed-in search draws from its own limiter, so it is not held back (or refused) by that pause.
   it('after the guest limit, signing in gives searches again', async () => {
     const h = await harness({ previews: 'none', settings: { keepHistory: false } });
     for (let i = 0; i < 5; i++) await h.service.identifyUrl(`https://example.com/${i}.png`);
@@ -155,6 +157,42 @@ describe('the whatanimeisthis.com account', () => {
     const result = await h.service.identifyUrl('https://example.com/7.png');
     expect(result.candidates).toHaveLength(5);
     expect((await h.service.account()).quota).toEqual({ remaining: 29, limit: 10 });
+  });
+});
+
+describe('the account with odd answers from whatanimeisthis.com', () => {
+  const harness = useIdentifyHarness();
+
+  /** A client of a whatanimeisthis.com that answers every search and sign-in with these bodies. */
+  function oddService(answers: { search: unknown; signIn: unknown }): WhatAnimeClient {
+    const http = new HttpClient({
+      ...TEST_HTTP_OPTIONS,
+      clock: systemClock,
+      fetch: (url) => {
+        const body = url.endsWith('/api/anime/search') ? answers.search : answers.signIn;
+        const headers = new Headers({ 'content-type': 'application/json' });
+        headers.append('set-cookie', 'better-auth.session_token=abc.def; Path=/; HttpOnly');
+        return Promise.resolve(new Response(JSON.stringify(body), { status: 200, headers }));
+      },
+    });
+    return new WhatAnimeClient(http, 'https://whatanimeisthis.test');
+  }
+
+  it('shows and keeps no quota that cannot be one, and keeps its file readable', async () => {
+    const first = await harness({ previews: 'none' });
+    const odd = oddService({
+      search: { result: [], quota: { remaining: 1e20, limit: -3 } },
+      signIn: { user: { email: `${'a'.repeat(300)}@example.com` } },
+    });
+    const h = await harness({ whatanime: () => odd, dataDir: first.dataDir, previews: 'none' });
+    expect((await h.service.identifyUrl('https://example.com/a.png')).quota).toBeNull();
+    const account = await h.service.signIn(email, password);
+    expect(account.email?.length).toBeLessThanOrEqual(254);
+
+    // A fresh start reads the account file back as it was written: no repair, the email kept.
+    const reopened = await harness({ dataDir: first.dataDir, secrets: h.secrets });
+    expect(await reopened.service.account()).toMatchObject({ kind: 'session', email: account.email });
+    expect(reopened.notices).toEqual([]);
   });
 });
 

@@ -109,6 +109,18 @@ describe('identification history', () => {
     expect(filesOf(h, unsaved).some((file) => existsSync(file))).toBe(false);
   });
 
+  it("keeps an unsaved result's images when they were first made long ago but shown again now", async () => {
+    const h = await harness({ settings: { keepHistory: false } });
+    const before = await h.service.identifyImage(await frame(9), { name: 'old.png', source: 'drop' });
+    const twoDaysAgo = new Date(Date.now() - 2 * UNSAVED_MEDIA_TTL_MS);
+    for (const file of filesOf(h, before)) utimesSync(file, twoDaysAgo, twoDaysAgo);
+    // The same screenshot again: its upload and previews are already in the cache and are used as they are.
+    const again = await h.service.identifyImage(await frame(9), { name: 'again.png', source: 'drop' });
+    expect(filesOf(h, again)).toEqual(filesOf(h, before));
+    await harness({ dataDir: h.dataDir, cacheDir: h.cacheDir });
+    expect(filesOf(h, again).every((file) => existsSync(file))).toBe(true);
+  });
+
   it("keeps a fresh unsaved result's images (the view may still show them)", async () => {
     const h = await harness({ settings: { keepHistory: false } });
     const unsaved = await h.service.identifyImage(await frame(8), { name: 'now.png', source: 'drop' });

@@ -64,8 +64,14 @@ export function useIdentifyHarness(): (options?: HarnessOptions) => Promise<Harn
       clock: systemClock,
       ...TEST_HTTP_OPTIONS,
       timeoutMs: 5_000,
-      // Previews and covers draw from the service's bucket; the tests do not wait for its pace.
-      limits: { ...UPSTREAM_RATE_LIMITS, whatanime: NO_RATE_LIMIT, 'whatanime:search': NO_RATE_LIMIT },
+      // The tests do not wait for our own pacing (API calls, one search per 2 s). A server's Retry-After still
+      // pauses a limiter without rules, so the guest's day-long pause at its quota is still what it is.
+      limits: {
+        ...UPSTREAM_RATE_LIMITS,
+        whatanime: NO_RATE_LIMIT,
+        'whatanime:search': NO_RATE_LIMIT,
+        'whatanime:search:guest': NO_RATE_LIMIT,
+      },
     });
     const client = new WhatAnimeClient(http, fake.origin, secretStoreAuth(secrets), {
       searchTimeoutMs: 5_000,

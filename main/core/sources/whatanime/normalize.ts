@@ -100,10 +100,12 @@ export function normalizeSearch(body: unknown): WhatAnimeSearchResult {
   }
   const candidates = list.map((item, index) => normalizeCandidate(item, `result[${index}]`));
   candidates.sort((a, b) => b.similarity - a.similarity);
-  const quota = parsed.data.quota;
+  // Searches left are whole and not negative: anything else is not shown, nor kept in the account file.
+  const remaining = count(parsed.data.quota?.remaining);
+  const limit = count(parsed.data.quota?.limit);
   return {
     candidates: candidates.slice(0, MAX_CANDIDATES),
-    quota: quota === undefined ? null : { remaining: quota.remaining, limit: quota.limit },
+    quota: remaining === null || limit === null ? null : { remaining, limit },
   };
 }
 
