@@ -148,7 +148,7 @@ describe('nekodesk identify', () => {
       expectOneLineError(
         await run(['identify', 'https://example.com/6.png']),
         1,
-        /used the free guest searches .* today\. Sign in for more/,
+        /used the free guest searches .* today\. Sign in/,
       );
     });
 

@@ -62,6 +62,8 @@ export interface IdentifyServiceOptions {
 export const UNSAVED_MEDIA_TTL_MS = 24 * 60 * 60_000;
 const MAX_URL_LENGTH = 2048;
 const UPLOAD_NAME = 'screenshot.jpg';
+const GUEST_QUOTA_USED =
+  'You have used the free guest searches on whatanimeisthis.com for today. Sign in (or add an API key) for more, or try again tomorrow.';
 
 /**
  * Screenshot identification (fits `IdentifyPort` of main/identify-handlers.ts): cleans the image, searches
@@ -145,6 +147,11 @@ export class IdentifyService {
     entry: Pick<StoredResult, 'source' | 'label' | 'upload' | 'imageKey'>,
   ): Promise<IdentifyResult> {
     const who = this.#account.searcher();
+    // A guest who used today's searches would otherwise be told to wait for our limiter (paused until the
+    // service's reset) as if it were a short rate limit; say what it is, without a request.
+    if (who === 'guest' && (await this.#account.account()).quota?.remaining === 0) {
+      throw new NekodeskError('quota_exceeded', GUEST_QUOTA_USED);
+    }
     let found: WhatAnimeSearchResult;
     try {
       found = await this.#o.whatanime().search(input);

@@ -32,10 +32,15 @@ describe('the whatanimeisthis.com account', () => {
     const h = await harness({ previews: 'none', settings: { keepHistory: false } });
     for (let i = 0; i < 5; i++) await h.service.identifyUrl(`https://example.com/${i}.png`);
     const error = await failure(h.service.identifyUrl('https://example.com/6.png'), 'quota_exceeded');
-    expect(error.message).toMatch(
-      /used the free guest searches on whatanimeisthis\.com for today\. Sign in for more/,
-    );
+    expect(error.message).toMatch(/used the free guest searches on whatanimeisthis\.com for today\. Sign in/);
     expect((await h.service.account()).quota).toEqual({ remaining: 0, limit: 5 });
+
+    // Asked again, it says the same without a request (not "slow down, try again in N minutes").
+    const searches = () => h.fake.requests.filter((request) => request.path === '/api/anime/search').length;
+    const before = searches();
+    const again = await failure(h.service.identifyUrl('https://example.com/7.png'), 'quota_exceeded');
+    expect(again.message).toMatch(/for today\. Sign in \(or add an API key\) for more/);
+    expect(searches()).toBe(before);
   });
 
   it('keeps an API key, shows it only masked, and searches with it', async () => {

@@ -16,7 +16,11 @@ import type { FakeServer } from '../../fakes';
 export const TEST_HTTP_OPTIONS = {
   timeoutMs: 400,
   retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 200 },
-  limits: { ...UPSTREAM_RATE_LIMITS, 'whatanime:search': NO_RATE_LIMIT },
+  limits: {
+    ...UPSTREAM_RATE_LIMITS,
+    'whatanime:search': NO_RATE_LIMIT,
+    'whatanime:search:guest': NO_RATE_LIMIT,
+  },
 } satisfies Partial<HttpClientOptions>;
 
 export function testHttp(): HttpClient {
