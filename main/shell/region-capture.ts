@@ -86,6 +86,12 @@ const DEFAULT_SETTLE_MS = 250;
 
 export function createRegionCapture(deps: RegionCaptureDeps): RegionCapture {
   let session: Session | null = null;
+  /**
+   * From the first step to the answer, not only while the overlay is open: a second capture asked for
+   * while the first is still settling or taking its screenshot would otherwise open a second overlay and
+   * bring our windows back under it.
+   */
+  let busy = false;
 
   const displayUnderPointer = (): Display => {
     try {
@@ -165,7 +171,7 @@ export function createRegionCapture(deps: RegionCaptureDeps): RegionCapture {
 
   return {
     async captureRegion() {
-      if (session !== null) {
+      if (busy) {
         throw new NekodeskError(
           'invalid_input',
           'A screen capture is already open: select a region or press Esc first.',
@@ -174,14 +180,17 @@ export function createRegionCapture(deps: RegionCaptureDeps): RegionCapture {
       const access = deps.platform === 'darwin' ? deps.screenAccess?.() : undefined;
       if (access === 'denied' || access === 'restricted')
         throw new NekodeskError('internal', SCREEN_RECORDING_DENIED);
-      const display = displayUnderPointer();
-      const stepAside = deps.appWindows().filter((window) => !window.isDestroyed() && window.isVisible());
-      for (const window of stepAside) window.hide();
+      busy = true;
+      const stepAside: BrowserWindow[] = [];
       try {
+        const display = displayUnderPointer();
+        stepAside.push(...deps.appWindows().filter((window) => !window.isDestroyed() && window.isVisible()));
+        for (const window of stepAside) window.hide();
         await delay(deps.settleMs ?? DEFAULT_SETTLE_MS);
         const shot = await takeScreenshot(display);
         return await select(display, shot);
       } finally {
+        busy = false;
         for (const window of stepAside) showWindow(window);
       }
     },

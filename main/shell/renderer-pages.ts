@@ -15,26 +15,31 @@ export interface RendererPages {
   url(page: PageName): string;
   /** True only for the top-level URL of one of our pages (any query or hash). */
   isOurPage(url: string): boolean;
+  /** Which of our pages `url` is (any query or hash), or null when it is not one of ours. */
+  pageOf(url: string): PageName | null;
 }
 
 export function createRendererPages(devServerUrl: string | undefined): RendererPages {
   const base = devServerUrl ? new URL(devServerUrl) : new URL(`${APP_ORIGIN}/`);
-  const pagePaths = new Set(Object.values(PAGES).map((file) => `/${file}`));
-  if (devServerUrl) pagePaths.add('/'); // the dev server answers / with index.html
+  const pagePaths = new Map(
+    (Object.entries(PAGES) as [PageName, string][]).map(([page, file]) => [`/${file}`, page]),
+  );
+  if (devServerUrl) pagePaths.set('/', 'main'); // the dev server answers / with index.html
 
+  const pageOf = (url: string): PageName | null => {
+    if (!URL.canParse(url)) return null;
+    const parsed = new URL(url);
+    const ours =
+      parsed.protocol === base.protocol &&
+      parsed.host === base.host &&
+      parsed.username === '' &&
+      parsed.password === '';
+    return ours ? (pagePaths.get(parsed.pathname) ?? null) : null;
+  };
   return {
     url: (page) => new URL(PAGES[page], ensureTrailingSlash(base)).href,
-    isOurPage(url) {
-      if (!URL.canParse(url)) return false;
-      const parsed = new URL(url);
-      return (
-        parsed.protocol === base.protocol &&
-        parsed.host === base.host &&
-        parsed.username === '' &&
-        parsed.password === '' &&
-        pagePaths.has(parsed.pathname)
-      );
-    },
+    isOurPage: (url) => pageOf(url) !== null,
+    pageOf,
   };
 }
 

@@ -67,15 +67,24 @@ function setUp(pagesBase?: string) {
   const pages = createRendererPages(pagesBase);
   const ours = new FakeBrowserWindow({});
   void ours.loadURL(pages.url('main'));
-  const handlers = spyHandlers();
+  const overlay = new FakeBrowserWindow({});
+  void overlay.loadURL(pages.url('capture'));
+  const handlers = {
+    ...spyHandlers(),
+    'capture:source': vi.fn(() => ({ imageUrl: 'nekodesk://cache/i/x.png', width: 1, height: 1 })),
+    'capture:finish': vi.fn(() => null),
+  };
   const log = { error: vi.fn(), warn: vi.fn(), info: vi.fn(), debug: vi.fn() };
   registerIpc(
     ipcMain as unknown as IpcMain,
     handlers,
-    { trustedContents: () => [ours.webContents as unknown as WebContents], pages },
+    {
+      trustedContents: () => [ours.webContents, overlay.webContents] as unknown as WebContents[],
+      pages,
+    },
     log,
   );
-  return { ours, handlers, log, pages };
+  return { ours, overlay, handlers, log, pages };
 }
 
 const UNAUTHORIZED = {
@@ -133,6 +142,41 @@ describe('IPC sender checks', () => {
       );
     }
     expect(handlers['app:info']).not.toHaveBeenCalled();
+  });
+
+  it('lets the capture overlay make the capture calls only, and no other page make them', async () => {
+    const { ours, overlay, handlers, log } = setUp();
+    const fromOverlay = { sender: overlay.webContents };
+    await expect(ipcMain.invoke('capture:source', undefined, fromOverlay)).resolves.toMatchObject({
+      ok: true,
+    });
+    await expect(ipcMain.invoke('capture:finish', { region: null }, fromOverlay)).resolves.toEqual({
+      ok: true,
+      data: null,
+    });
+    for (const [channel, request] of [
+      ['settings:update', {}],
+      ['identify:set-api-key', { key: 'ta_0123456789abcdef' }],
+      ['shell:open-link', { url: 'https://example.com/' }],
+      ['app:info', undefined],
+    ] as const) {
+      await expect(ipcMain.invoke(channel, request, fromOverlay), channel).resolves.toEqual(UNAUTHORIZED);
+    }
+    expect(handlers['settings:update']).not.toHaveBeenCalled();
+    expect(handlers['shell:open-link']).not.toHaveBeenCalled();
+    expect(handlers['app:info']).not.toHaveBeenCalled();
+    expect(log.warn).toHaveBeenCalledWith(
+      'Refused IPC call settings:update: the capture page has no use for it',
+    );
+
+    await expect(
+      ipcMain.invoke(
+        'capture:finish',
+        { region: { x: 0, y: 0, width: 1, height: 1 } },
+        { sender: ours.webContents },
+      ),
+    ).resolves.toEqual(UNAUTHORIZED);
+    expect(handlers['capture:finish']).toHaveBeenCalledTimes(1);
   });
 
   it('answers invalid_input for a malformed request or an unknown extra field, without running the handler', async () => {

@@ -183,6 +183,25 @@ describe('a region capture', () => {
     await expect(answer).resolves.toBeNull();
   });
 
+  it('refuses a second capture asked for while the first is still taking its screenshot', async () => {
+    const { main, capture, overlay } = setUp('linux', { settleMs: 20 });
+    const first = capture.captureRegion();
+    // A double click on "Capture region": the second call comes before the first has an overlay.
+    await expect(capture.captureRegion()).rejects.toMatchObject({ code: 'invalid_input' });
+    const window = await overlay();
+    expect(FakeWindow.created).toHaveLength(2); // the main window and one overlay
+    expect(main.isVisible()).toBe(false);
+    await capture.finish(null);
+    await expect(first).resolves.toBeNull();
+    expect(window.isDestroyed()).toBe(true);
+    expect(main.isVisible()).toBe(true);
+    // Once it is over, another may start.
+    const next = capture.captureRegion();
+    await overlay();
+    await capture.finish(null);
+    await expect(next).resolves.toBeNull();
+  });
+
   it('keeps the overlay open when the region is outside the screenshot', async () => {
     const { capture, overlay } = setUp();
     const answer = capture.captureRegion();

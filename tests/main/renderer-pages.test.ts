@@ -13,6 +13,9 @@ describe('our pages', () => {
     expect(pages.isOurPage('app://nekodesk/picker.html#/search?q=hug')).toBe(true);
     expect(pages.url('capture')).toBe('app://nekodesk/capture.html');
     expect(pages.isOurPage('app://nekodesk/capture.html')).toBe(true);
+    expect(pages.pageOf('app://nekodesk/capture.html?x#y')).toBe('capture');
+    expect(pages.pageOf('app://nekodesk/index.html')).toBe('main');
+    expect(pages.pageOf('app://other/capture.html')).toBeNull();
     for (const url of [
       'app://nekodesk/',
       'app://other/index.html',
@@ -23,6 +26,7 @@ describe('our pages', () => {
       'not a url',
     ]) {
       expect(pages.isOurPage(url), url).toBe(false);
+      expect(pages.pageOf(url), url).toBeNull();
     }
   });
 
@@ -32,6 +36,7 @@ describe('our pages', () => {
       expect(pages.url('main')).toBe('http://localhost:5173/index.html');
       expect(pages.url('picker')).toBe('http://localhost:5173/picker.html');
       expect(pages.isOurPage('http://localhost:5173/')).toBe(true);
+      expect(pages.pageOf('http://localhost:5173/')).toBe('main');
       expect(pages.isOurPage('http://localhost:5173/picker.html')).toBe(true);
       expect(pages.isOurPage('http://localhost:5174/picker.html')).toBe(false);
       expect(pages.isOurPage('http://127.0.0.1:5173/picker.html')).toBe(false);

@@ -36,7 +36,8 @@ export class IncrTransfers {
   readonly #client: XClient;
   readonly #options: IncrTransfersOptions;
   readonly #transfers = new Map<string, Transfer>();
-  #whenEmpty: (() => void) | null = null;
+  /** Everyone waiting in `idle()`. */
+  readonly #whenEmpty: (() => void)[] = [];
 
   constructor(client: XClient, options: IncrTransfersOptions) {
     this.#client = client;
@@ -89,7 +90,7 @@ export class IncrTransfers {
   idle(): Promise<void> {
     if (this.#transfers.size === 0) return Promise.resolve();
     return new Promise((resolve) => {
-      this.#whenEmpty = resolve;
+      this.#whenEmpty.push(resolve);
     });
   }
 
@@ -129,10 +130,8 @@ export class IncrTransfers {
   }
 
   #settleIfEmpty(): void {
-    if (this.#transfers.size > 0 || this.#whenEmpty === null) return;
-    const resolve = this.#whenEmpty;
-    this.#whenEmpty = null;
-    resolve();
+    if (this.#transfers.size > 0) return;
+    for (const resolve of this.#whenEmpty.splice(0)) resolve();
   }
 }
 

@@ -229,8 +229,10 @@ async function closeQuietly(client: XClient): Promise<void> {
       resolve();
     }, 2000);
     try {
-      client.close(() => {
+      // `x11` hands a failed round trip to the callback without closing anything: close it then.
+      client.close((error) => {
         clearTimeout(timer);
+        if (error) client.terminate();
         resolve();
       });
     } catch {

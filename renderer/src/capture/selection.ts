@@ -39,6 +39,16 @@ export function isDrag(a: Point, b: Point): boolean {
   return Math.abs(b.x - a.x) >= MIN_DRAG || Math.abs(b.y - a.y) >= MIN_DRAG;
 }
 
+/** True when `point` is on or inside `rect`. */
+export function contains(rect: Rect, point: Point): boolean {
+  return (
+    point.x >= rect.x &&
+    point.x <= rect.x + rect.width &&
+    point.y >= rect.y &&
+    point.y <= rect.y + rect.height
+  );
+}
+
 /** Moves the rectangle, stopping at the screen's edges. */
 export function moveRect(rect: Rect, dx: number, dy: number, screen: Size): Rect {
   return {

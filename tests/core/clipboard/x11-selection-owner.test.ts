@@ -122,6 +122,18 @@ describe.skipIf(!tools.available)('X11 selection owner (under Xvfb)', () => {
     expect((await xclip('UTF8_STRING')).toString()).toBe('theirs');
   });
 
+  it('finishes a transfer under way before it ends for another client’s copy', async () => {
+    // 16,000 pieces of 64 bytes: seconds of INCR, well past the moment the other client copies.
+    const text = 'nekodesk '.repeat(1_000_000 / 9);
+    const owner = await own({ targets: selectionTargets({ files: [], text }), maxPieceBytes: 64 });
+    const reading = xclip('UTF8_STRING');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await xclipIn(xvfb.display, 'theirs');
+    expect((await reading).toString('utf8')).toBe(text);
+    expect(await owner.finished).toBe('lost');
+    expect((await xclip('UTF8_STRING')).toString()).toBe('theirs');
+  });
+
   it('ends after the idle bound and gives the clipboard up', async () => {
     const owner = await own({ targets: selectionTargets({ files: [], text: URL_TEXT }), idleMs: 300 });
     expect((await xclip('UTF8_STRING')).toString()).toBe(URL_TEXT);

@@ -40,6 +40,17 @@ async function drag(from: [number, number], to: [number, number]): Promise<void>
   await fireEvent.pointerUp(window, { clientX: to[0], clientY: to[1] });
 }
 
+/** What a browser fires for a double-click: two presses and releases without moving, then dblclick. */
+async function doubleClick(at: [number, number]): Promise<void> {
+  const where = { clientX: at[0], clientY: at[1] };
+  for (let click = 0; click < 2; click += 1) {
+    await fireEvent.pointerDown(window, { button: 0, pointerId: 1, ...where });
+    await fireEvent.pointerUp(window, where);
+    await fireEvent.click(window, where);
+  }
+  await fireEvent.dblClick(window, where);
+}
+
 const key = (name: string, modifiers: { shiftKey?: boolean; ctrlKey?: boolean } = {}) =>
   fireEvent.keyDown(window, { key: name, ...modifiers });
 
@@ -73,7 +84,13 @@ describe('the capture overlay', () => {
     const { answers } = await setUp();
     await drag([1000, 700], [900, 800]);
     expect(screen.getByTestId('selection')).toHaveTextContent('200 × 136');
-    await fireEvent.dblClick(window);
+    // A double-click outside the rectangle drops it and confirms nothing.
+    await drag([100, 100], [300, 300]);
+    await doubleClick([500, 500]);
+    expect(screen.queryByTestId('selection')).toBeNull();
+    expect(answers()).toEqual([]);
+    await drag([1000, 700], [900, 800]);
+    await doubleClick([950, 750]);
     await waitFor(() => {
       expect(answers()).toEqual([{ region: { x: 1800, y: 1400, width: 200, height: 136 } }]);
     });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   centeredRect,
+  contains,
   isDrag,
   moveRect,
   rectFromPoints,
@@ -53,5 +54,22 @@ describe('the capture selection', () => {
       width: 1,
       height: 750,
     });
+  });
+
+  it('tells a point on or inside the rectangle from one outside', () => {
+    const rect = { x: 10, y: 20, width: 30, height: 40 };
+    for (const point of [
+      { x: 10, y: 20 },
+      { x: 25, y: 40 },
+      { x: 40, y: 60 },
+    ])
+      expect(contains(rect, point), JSON.stringify(point)).toBe(true);
+    for (const point of [
+      { x: 9, y: 40 },
+      { x: 41, y: 40 },
+      { x: 25, y: 19 },
+      { x: 25, y: 61 },
+    ])
+      expect(contains(rect, point), JSON.stringify(point)).toBe(false);
   });
 });
