@@ -228,6 +228,10 @@ function start(): void {
     safeStorage,
     platform: process.platform,
     imageUrl: cacheUrl,
+    notify: (notice) => {
+      log.warn(notice.message);
+      events.broadcast('app:notice', notice);
+    },
   });
   const hotkeys = createAppHotkeys({
     globalShortcut,

@@ -5,6 +5,7 @@
  * safeStorage really encrypts them: not when the keychain is missing, nor on Linux's `basic_text` backend,
  * which only obfuscates with a fixed password.
  */
+import type { Notice } from '../../preload/contract';
 import type { Core } from '../core/create-core';
 import { openIdentifyService, type IdentifyService, type IdentifyServiceOptions } from '../core/identify';
 import type { NekodeskPaths } from '../core/paths';
@@ -22,6 +23,8 @@ export interface AppIdentifyDeps {
   platform: NodeJS.Platform;
   /** `i/<name>` → the URL our pages load it from (`nekodesk://cache/i/<name>`). */
   imageUrl: (key: string) => string;
+  /** Tells the person about a repaired history or account file (an `app:notice`). */
+  notify: (notice: Notice) => void;
   /** Default the core's `openIdentifyService`. */
   open?: (options: IdentifyServiceOptions) => Promise<IdentifyService>;
 }
@@ -45,6 +48,9 @@ export function createAppIdentify(deps: AppIdentifyDeps): AppIdentify {
       secureStorage: unavailableReason(deps.safeStorage, deps.platform) === null,
       settings: () => deps.settings.get().identify,
       imageUrl: deps.imageUrl,
+      onNotice: (message) => {
+        deps.notify({ level: 'warning', message });
+      },
     });
   return {
     port: () =>

@@ -6,6 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createCore } from '../../main/core/create-core';
 import type { IdentifyService, IdentifyServiceOptions } from '../../main/core/identify';
+import type { Notice } from '../../preload/contract';
 import { SettingsService, settingsSchema, type SettingsBackend } from '../../main/core/settings';
 import { createAppIdentify } from '../../main/shell/identify-app';
 import { safeStorage, resetFakeElectron } from './fake-electron';
@@ -24,6 +25,7 @@ function setUp(platform: NodeJS.Platform = 'linux') {
     },
   });
   const opened: IdentifyServiceOptions[] = [];
+  const notices: Notice[] = [];
   let failures = 0;
   const service = { kind: 'the service' } as unknown as IdentifyService;
   const identify = createAppIdentify({
@@ -34,6 +36,7 @@ function setUp(platform: NodeJS.Platform = 'linux') {
     safeStorage,
     platform,
     imageUrl: (key) => `nekodesk://cache/${key}`,
+    notify: (notice) => notices.push(notice),
     open: (options) => {
       opened.push(options);
       if (failures > 0) {
@@ -43,7 +46,7 @@ function setUp(platform: NodeJS.Platform = 'linux') {
       return Promise.resolve(service);
     },
   });
-  return { identify, opened, settings, core, service, failAtNextOpen: () => (failures = 1) };
+  return { identify, opened, notices, settings, core, service, failAtNextOpen: () => (failures = 1) };
 }
 
 describe('the app’s identification core', () => {
@@ -61,6 +64,18 @@ describe('the app’s identification core', () => {
     expect(options.imageUrl('i/ab.jpg')).toBe('nekodesk://cache/i/ab.jpg');
     settings.update({ identify: { showAdult: true } });
     expect(options.settings()).toEqual({ hotkey: null, showAdult: true, keepHistory: true });
+  });
+
+  it('tells the person when the core repaired its history or account file', async () => {
+    const { identify, opened, notices } = setUp();
+    await identify.port();
+    opened[0]?.onNotice?.('The identification history was damaged; it was restored from its backup.');
+    expect(notices).toEqual([
+      {
+        level: 'warning',
+        message: 'The identification history was damaged; it was restored from its backup.',
+      },
+    ]);
   });
 
   it('tries again at the next call after a failure to open', async () => {
