@@ -7,7 +7,12 @@
  */
 export const BYTES_TAG = '$nekodeskBytes';
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/**
+ * Base64 characters, then at most two `=`; with a length that is a multiple of 4 (checked apart) this is exactly
+ * padded base64. A plain character-class run: a pattern repeating a 4-character group overflows V8's regexp
+ * backtracking stack on a few megabytes, and a screenshot is often more than that.
+ */
+const BASE64_TEXT = /^[A-Za-z0-9+/]*={0,2}$/;
 /** Bytes per String.fromCharCode call: far below any engine's argument limit. */
 const CHUNK = 0x8000;
 
@@ -39,7 +44,11 @@ function taggedBase64(value: unknown): string | null {
   const keys = Object.keys(value);
   if (keys.length !== 1 || keys[0] !== BYTES_TAG) return null;
   const encoded = (value as Record<string, unknown>)[BYTES_TAG];
-  return typeof encoded === 'string' && BASE64.test(encoded) ? encoded : null;
+  return typeof encoded === 'string' && isBase64(encoded) ? encoded : null;
+}
+
+function isBase64(text: string): boolean {
+  return text.length % 4 === 0 && BASE64_TEXT.test(text);
 }
 
 /** Base64 with the browser's btoa (which takes a "binary string"), built in chunks. */

@@ -40,9 +40,9 @@ const CALL_PREFIX = '/__nekodesk/call/';
 const EVENTS_PATH = '/__nekodesk/events';
 const MAX_BODY_BYTES = 1024 * 1024;
 /** The calls that carry an image, and how large their body may be: the image in base64, and room for the rest. */
-const LARGE_BODY_CALLS: Readonly<Record<string, number>> = {
-  'identify:image': base64Length(MAX_IDENTIFY_BYTES) + 64 * 1024,
-};
+const LARGE_BODY_CALLS: ReadonlyMap<string, number> = new Map([
+  ['identify:image', base64Length(MAX_IDENTIFY_BYTES) + 64 * 1024],
+]);
 /** Headers of a cache answer worth passing on (the harness sends its own caching and security headers). */
 const CACHE_ANSWER_HEADERS = ['content-type', 'content-range', 'accept-ranges'];
 
@@ -117,12 +117,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         return refusal(415, 'invalid_input', 'Calls must be sent as application/json.');
       }
       const channel = safeDecode(pathname.slice(CALL_PREFIX.length));
-      const body = await readBody(req, LARGE_BODY_CALLS[channel] ?? MAX_BODY_BYTES);
+      // A Map, not an object: a channel named "toString" must not find Object.prototype's (and no limit).
+      const largeBody = LARGE_BODY_CALLS.get(channel);
+      const body = await readBody(req, largeBody ?? MAX_BODY_BYTES);
       if (body === null) {
         return refusal(
           413,
           'invalid_input',
-          channel in LARGE_BODY_CALLS ? 'The image is larger than 25 MB.' : 'The request is too large.',
+          largeBody === undefined ? 'The request is too large.' : 'The image is larger than 25 MB.',
         );
       }
       const envelope = parseEnvelope(body);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { animeFrame } from '../fakes/whatanime-screenshot';
 import { HAS_CHROMIUM, SCREENSHOTS, watchPageProblems } from './support/browser';
@@ -21,6 +21,13 @@ async function dropPng(page: Page, png: Buffer, name: string): Promise<void> {
   const zone = page.getByRole('group', { name: 'Drop zone' });
   for (const type of ['dragenter', 'dragover', 'drop']) await zone.dispatchEvent(type, { dataTransfer });
   await dataTransfer.dispose();
+}
+
+/** Whether `locator`'s element has the keyboard's focus (typed loosely: this file has Node's types, not the DOM's). */
+function hasFocus(locator: Locator): Promise<boolean> {
+  return locator.evaluate(
+    (node) => (node as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === node,
+  );
 }
 
 /** Waits until every image in `selector` that has a source has loaded (polled here: the page's CSP forbids eval). */
@@ -94,14 +101,17 @@ describe.skipIf(!HAS_CHROMIUM)('screenshot identification in Chromium, through t
     expect(problems).toEqual([]);
   }, 90_000);
 
-  it('identifies a file chosen with the picker', async () => {
-    const png = await animeFrame({ width: 960, height: 540, seed: 11 });
+  it('identifies a full-size screenshot chosen with the picker (megabytes through the bridge)', async () => {
+    // A 1440p PNG screenshot is several megabytes: more than fits a small request, as a real one does.
+    const png = await animeFrame({ width: 2560, height: 1440, seed: 11 });
+    expect(png.byteLength).toBeGreaterThan(4_000_000);
     await page
       .getByLabel('Image file to identify')
       .setInputFiles({ name: 'chosen-frame.png', mimeType: 'image/png', buffer: png });
     await page.getByRole('heading', { name: 'Results for chosen-frame.png' }).waitFor({ timeout: 30_000 });
     expect(await page.locator(CANDIDATES).count()).toBe(5);
-    await page.getByText(/^Uploaded .*, 960×540$/).waitFor();
+    // Downscaled to 1280 px on the long edge before the upload.
+    await page.getByText(/^Uploaded .* \(from \d+(\.\d)? MB\), 1280×720$/).waitFor();
     expect(problems).toEqual([]);
   }, 90_000);
 
@@ -113,6 +123,41 @@ describe.skipIf(!HAS_CHROMIUM)('screenshot identification in Chromium, through t
     await page.getByText('“notes.txt” is not an image.', { exact: false }).waitFor();
     expect(environment.current.fakes.whatanime.requests.length).toBe(searches);
   });
+
+  it('keeps the keyboard’s place: results, AniList, history', async () => {
+    const url = 'https://images.example/keyboard-frame.jpg';
+    await page.getByLabel('Or an image address').fill(url);
+    // The button disables itself while the search runs (Chromium then drops its focus): focus moves to the results.
+    await page.getByRole('button', { name: 'Identify URL' }).focus();
+    await page.keyboard.press('Enter');
+    const heading = page.getByRole('heading', { name: `Results for ${url}` });
+    await heading.waitFor({ timeout: 30_000 });
+    await expect.poll(() => hasFocus(heading)).toBe(true);
+
+    // Tab through to the first candidate's AniList link and open it from the keyboard.
+    const open = page
+      .locator(CANDIDATES)
+      .first()
+      .getByRole('button', { name: /^Open .* on AniList$/ });
+    await open.focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => environment.current.harness.openedUrls.at(-1))
+      .toMatch(/^https:\/\/anilist\.co\/anime\/\d+$/);
+
+    await page.getByRole('tab', { name: 'History' }).click();
+    const rows = page.getByRole('list', { name: 'Identification history' }).getByRole('listitem');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(3); // the drop, the chosen file and the URL
+    await rows.first().getByRole('button').first().focus();
+    await page.keyboard.press('Enter');
+    const entry = page.getByRole('heading', { name: `Results for ${url}` });
+    await expect.poll(() => hasFocus(entry)).toBe(true);
+    await page.getByRole('button', { name: '← Back to history' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => hasFocus(rows.first().getByRole('button').first())).toBe(true);
+    expect(problems).toEqual([]);
+  }, 90_000);
 
   it('browses the rankings: period switch, and adult entries shown by the setting', async () => {
     await page

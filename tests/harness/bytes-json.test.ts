@@ -37,12 +37,21 @@ describe('bytes through the harness’s JSON', () => {
     expect((roundTrip({ data: new Uint8Array(0) }) as { data: Uint8Array }).data).toEqual(new Uint8Array(0));
   });
 
+  it('reads back a screenshot-sized image (megabytes of base64 in one string)', () => {
+    const screenshot = new Uint8Array(6 * 1024 * 1024).map((_, index) => (index * 7) % 256);
+    const back = roundTrip({ data: screenshot }) as { data: unknown };
+    expect(back.data).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(back.data as Uint8Array).equals(Buffer.from(screenshot))).toBe(true);
+  });
+
   it('leaves alone what only looks like a tag', () => {
     const lookalikes = [
       { [BYTES_TAG]: 'not base64!' },
       { [BYTES_TAG]: 42 },
       { [BYTES_TAG]: 'AAAA', extra: true },
       { [BYTES_TAG]: 'AAA' },
+      { [BYTES_TAG]: 'AA=A' },
+      { [BYTES_TAG]: 'A===' },
     ];
     for (const value of lookalikes) expect(JSON.parse(JSON.stringify(value), revive)).toEqual(value);
   });

@@ -1,7 +1,7 @@
 /** How identification results read: timestamps, similarity, episodes, sizes and "when". Pure functions. */
 import type { IdentifyCandidate, IdentifyQuota, IdentifyUpload } from './identify-types';
 
-/** 83.4 s → "1:23"; an hour or more → "1:02:03" (films run long). */
+/** mm:ss, as asked: 83.4 s → "01:23"; an hour or more → "1:02:03" (films run long). */
 export function formatTimestamp(seconds: number): string {
   const total = Math.max(0, Math.floor(seconds));
   const hours = Math.floor(total / 3600);
