@@ -21,12 +21,14 @@ export function anilistLink(anilistId: number | null): string | null {
 export async function storeCandidate(
   candidate: WhatAnimeCandidate,
   media: MediaStore,
-  options: { previews: PreviewPolicy; showAdult: boolean },
+  options: { previews: PreviewPolicy; showAdult: boolean; signal?: AbortSignal },
 ): Promise<StoredCandidate> {
   const fetchable = options.previews !== 'none' && (options.showAdult || !candidate.isAdult);
   const [imageKey, videoKey] = await Promise.all([
-    fetchable ? media.download(candidate.previewImage, 'image') : null,
-    fetchable && options.previews === 'all' ? media.download(candidate.previewVideo, 'video') : null,
+    fetchable ? media.download(candidate.previewImage, 'image', options.signal) : null,
+    fetchable && options.previews === 'all'
+      ? media.download(candidate.previewVideo, 'video', options.signal)
+      : null,
   ]);
   return {
     title: candidate.title,

@@ -54,12 +54,19 @@ export interface IdentifyServiceOptions {
    * secrets are its own, keeps its own file so neither shows the other's email.
    */
   accountFile?: string;
+  /**
+   * How long a search waits for its candidates' previews, all together, before answering without the ones still
+   * downloading (they are then shown as none). Default `PREVIEWS_BUDGET_MS`.
+   */
+  previewsBudgetMs?: number;
   /** Repairs of the history or account file, as they happen (the app logs them). */
   onNotice?: (notice: string) => void;
 }
 
 /** Images of results never saved to the history are deleted after this long (the view showing them is gone). */
 export const UNSAVED_MEDIA_TTL_MS = 24 * 60 * 60_000;
+/** A slow media host must not hold the answer back: the match matters more than its pictures. */
+export const PREVIEWS_BUDGET_MS = 8_000;
 const MAX_URL_LENGTH = 2048;
 const UPLOAD_NAME = 'screenshot.jpg';
 const GUEST_QUOTA_USED =
@@ -161,11 +168,13 @@ export class IdentifyService {
     }
     await this.#account.noteQuota(found.quota, who);
     const settings = this.#o.settings();
+    const signal = AbortSignal.timeout(this.#o.previewsBudgetMs ?? PREVIEWS_BUDGET_MS);
     const candidates = await Promise.all(
       found.candidates.map((candidate) =>
         storeCandidate(candidate, this.#media, {
           previews: this.#o.previews ?? 'all',
           showAdult: settings.showAdult,
+          signal,
         }),
       ),
     );

@@ -94,6 +94,21 @@ describe('IdentifyService.identifyImage', () => {
     expect(result.candidates.filter((candidate) => candidate.videoUrl === null)).toHaveLength(1);
   });
 
+  it('answers without the previews a slow media host has not sent within the budget', async () => {
+    const { service, fake } = await harness({ previewsBudgetMs: 300 });
+    fake.addFault({ fault: { kind: 'slow', ms: 4_000 }, path: /^\/preview\/.*\.mp4$/ });
+    const started = Date.now();
+    const result = await service.identifyImage(await animeFrame({ width: 640, height: 360 }), {
+      name: 'x.png',
+      source: 'paste',
+    });
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(result.candidates).toHaveLength(5);
+    // The stills came in time; the clips were still on their way.
+    expect(result.candidates.every((candidate) => candidate.imageUrl !== null)).toBe(true);
+    expect(result.candidates.every((candidate) => candidate.videoUrl === null)).toBe(true);
+  });
+
   it('downloads only the stills with the `images` preview policy, nothing with `none`', async () => {
     const images = await harness({ previews: 'images' });
     const stills = await images.service.identifyImage(await animeFrame({ width: 320, height: 180 }), {
