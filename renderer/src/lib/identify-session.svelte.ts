@@ -2,6 +2,7 @@ import type { ErrorPayload, NekodeskApi, Result } from './api';
 import { isWebUrl } from './identify-format';
 import { labelFor, readImageBytes, refuseImageFile } from './identify-input';
 import type { IdentifyImageSource, IdentifyResult, IdentifySource } from './identify-types';
+import { IdentifyViewMemory } from './identify-view-memory.svelte';
 
 export type IdentifyState =
   | { status: 'idle' }
@@ -23,6 +24,8 @@ interface Attempt {
  */
 export class IdentifySession {
   state: IdentifyState = $state.raw({ status: 'idle' });
+  /** What the view's tabs showed, kept as long as this session (the app's run), not the view. */
+  readonly memory = new IdentifyViewMemory();
   readonly #api: () => NekodeskApi;
   #run = 0;
   #last: Attempt | null = null;

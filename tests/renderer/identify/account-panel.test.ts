@@ -1,6 +1,7 @@
 import '@testing-library/svelte/vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
+import { NekodeskError } from '../../../main/core/errors';
 import type { IdentifyAccount } from '../../../preload/contract';
 import { FAKE_EMAIL, FAKE_PASSWORD } from './fake-identify';
 import { openTab, renderIdentify } from './identify-support';
@@ -102,6 +103,51 @@ describe('Identify: account', () => {
     const confirm = screen.getByRole('alertdialog');
     await fireEvent.click(within(confirm).getByRole('button', { name: 'Sign out' }));
     expect(await screen.findByRole('heading', { name: 'Searching as a guest' })).toBeInTheDocument();
+  });
+
+  it('offers Sign in again when the session has expired, and shows credits and keys once signed in', async () => {
+    const expiredMessage = 'Your whatanimeisthis.com session has expired. Sign in again.';
+    let expired = true;
+    const refuseIfExpired = (): void => {
+      if (expired) throw new NekodeskError('unauthorized', expiredMessage);
+    };
+    const session: IdentifyAccount = { ...GUEST, kind: 'session', email: FAKE_EMAIL, quota: null };
+    const backend = await renderIdentify({
+      'identify:account': () => session,
+      'identify:sign-in': ({ email, password }) => {
+        if (email !== FAKE_EMAIL || password !== FAKE_PASSWORD)
+          throw new NekodeskError('unauthorized', 'No.');
+        expired = false;
+        return session;
+      },
+      'identify:credits': () => {
+        refuseIfExpired();
+        return { credits: 20, dailyFreeCredits: 10, dailyFreeRemaining: 7, resetsAt: null };
+      },
+      'identify:api-keys': ({ page }) => {
+        refuseIfExpired();
+        return { items: [], page, pageSize: 10, total: 0 };
+      },
+    });
+    await openTab('Account');
+    const credits = within(await screen.findByRole('region', { name: 'Credits' }));
+    expect(await credits.findByText(expiredMessage)).toBeInTheDocument();
+    expect(credits.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+    const keys = within(screen.getByRole('region', { name: 'API keys' }));
+    expect(await keys.findByRole('button', { name: 'Sign in again' })).toBeInTheDocument();
+    expect(keys.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+
+    await fireEvent.click(credits.getByRole('button', { name: 'Sign in again' }));
+    const form = within(screen.getByRole('form', { name: 'Sign in again' }));
+    expect(form.getByLabelText('Email')).toHaveValue(FAKE_EMAIL);
+    expect(form.getByLabelText('Password')).toHaveFocus();
+    await fireEvent.input(form.getByLabelText('Password'), { target: { value: FAKE_PASSWORD } });
+    await fireEvent.click(form.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByText('Paid credits')).toBeInTheDocument();
+    expect(await screen.findByText('No API keys on this account yet.')).toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: 'Sign in again' })).not.toBeInTheDocument();
+    expect(backend.received.filter((call) => call.channel === 'identify:sign-out')).toEqual([]);
   });
 
   it('explains why keys and sign-in are unavailable without secure storage', async () => {

@@ -1,5 +1,5 @@
 import '@testing-library/svelte/vitest';
-import { fireEvent, screen, waitFor } from '@testing-library/svelte';
+import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { NekodeskError } from '../../../main/core/errors';
 import { fakeResult } from './fake-identify';
@@ -76,6 +76,20 @@ describe('Identify: failures, by error code', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     await screen.findByRole('heading', { name: /^Results for/ });
     expect(channels(backend)).toEqual(['identify:clipboard', 'identify:clipboard']);
+  });
+
+  it('names what failed and offers Dismiss beside Retry', async () => {
+    await renderIdentify({
+      'identify:image': failing(new NekodeskError('upstream_error', 'whatanimeisthis.com answered 503.')),
+    });
+    await dropFile(pngFile('episode-12.png'));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('episode-12.png');
+    expect(within(alert).getByRole('button', { name: 'Retry' })).toBeEnabled();
+
+    await fireEvent.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Which anime is it from?' })).toBeInTheDocument();
   });
 
   it('explains a refused image, which can be dismissed', async () => {
