@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { animeFrame } from '../fakes/whatanime-screenshot';
-import { HAS_CHROMIUM, SCREENSHOTS, watchPageProblems } from './support/browser';
+import { HAS_CHROMIUM, SCREENSHOTS, openWatchedPage } from './support/browser';
 import { useE2eEnvironment } from './support/e2e-environment';
 
 const CANDIDATES = 'ol[aria-label="Candidates"] > li';
@@ -52,11 +52,7 @@ describe.skipIf(!HAS_CHROMIUM)('screenshot identification in Chromium, through t
   let problems: string[] = [];
 
   beforeAll(async () => {
-    page = await environment.current.browser.newPage({
-      viewport: { width: 1100, height: 820 },
-      colorScheme: 'light',
-    });
-    problems = watchPageProblems(page);
+    ({ page, problems } = await openWatchedPage(environment.current.browser, { width: 1100, height: 820 }));
     await page.goto(environment.current.harness.url);
     await page
       .getByRole('navigation', { name: 'Sections' })

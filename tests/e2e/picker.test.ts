@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from '../../harness/server';
-import { HAS_CHROMIUM, SCREENSHOTS, watchPageProblems } from './support/browser';
+import { HAS_CHROMIUM, SCREENSHOTS, openWatchedPage } from './support/browser';
 import { useE2eEnvironment } from './support/e2e-environment';
 
 const TILES = 'ul[aria-label="Reactions"] button[data-artwork]';
@@ -36,11 +36,7 @@ describe.skipIf(!HAS_CHROMIUM)('the reaction picker in Chromium, through the web
 
   beforeAll(async () => {
     harness = environment.current.harness;
-    page = await environment.current.browser.newPage({
-      viewport: { width: 460, height: 540 },
-      colorScheme: 'light',
-    });
-    problems = watchPageProblems(page);
+    ({ page, problems } = await openWatchedPage(environment.current.browser, { width: 460, height: 540 }));
   }, 60_000);
 
   it('opens on the first reaction category with animated previews, in light and dark', async () => {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from '../../harness/server';
-import { HAS_CHROMIUM, SCREENSHOTS, watchPageProblems } from './support/browser';
+import { HAS_CHROMIUM, SCREENSHOTS, openWatchedPage } from './support/browser';
 import { useE2eEnvironment } from './support/e2e-environment';
 
 describe.skipIf(!HAS_CHROMIUM)('the Wallpaper panel in Chromium, through the web harness', () => {
@@ -13,11 +13,7 @@ describe.skipIf(!HAS_CHROMIUM)('the Wallpaper panel in Chromium, through the web
 
   beforeAll(async () => {
     harness = environment.current.harness;
-    page = await environment.current.browser.newPage({
-      viewport: { width: 1100, height: 760 },
-      colorScheme: 'light',
-    });
-    problems = watchPageProblems(page);
+    ({ page, problems } = await openWatchedPage(environment.current.browser, { width: 1100, height: 760 }));
   }, 60_000);
 
   it('changes the wallpaper with Next and shows the image and its artist', async () => {

@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { itemsSchema, makeClient, rejectionOf, SAMPLE } from './client-fixture';
-import { sendJson, startLoopbackServer, type Handler, type LoopbackServer } from './loopback-server';
+import { sendJson, useLoopbackServer, type Handler } from './loopback-server';
 
-let server: LoopbackServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: Handler): Promise<LoopbackServer> {
-  server = await startLoopbackServer(handler);
-  return server;
-}
+const serve = useLoopbackServer();
 
 const category = { limiter: 'nekos.best:category' } as const;
 

@@ -1,4 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { afterEach } from 'vitest';
 import type { AddressInfo } from 'node:net';
 
 export interface SeenRequest {
@@ -67,4 +68,17 @@ export async function unusedPort(): Promise<number> {
     }),
   );
   return port;
+}
+
+/** A `serve(handler)` for each test: the server it starts is closed after the test. */
+export function useLoopbackServer(): (handler: Handler) => Promise<LoopbackServer> {
+  let server: LoopbackServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+  return async (handler) => {
+    server = await startLoopbackServer(handler);
+    return server;
+  };
 }

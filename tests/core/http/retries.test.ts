@@ -1,17 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { itemsSchema, makeClient, rejectionOf, SAMPLE } from './client-fixture';
-import { sendJson, startLoopbackServer, type Handler, type LoopbackServer } from './loopback-server';
+import { sendJson, useLoopbackServer } from './loopback-server';
 
-let server: LoopbackServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: Handler): Promise<LoopbackServer> {
-  server = await startLoopbackServer(handler);
-  return server;
-}
+const serve = useLoopbackServer();
 
 const category = { limiter: 'nekos.best:category' } as const;
 

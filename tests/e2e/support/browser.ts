@@ -50,3 +50,12 @@ export function watchPageProblems(page: Page): string[] {
   });
   return problems;
 }
+
+/** A new light-scheme page of `viewport` size, with `watchPageProblems` already listening. */
+export async function openWatchedPage(
+  browser: Browser,
+  viewport: { width: number; height: number },
+): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport, colorScheme: 'light' });
+  return { page, problems: watchPageProblems(page) };
+}
